@@ -1,0 +1,71 @@
+"""articlekit: raw scraped article text in, typed and lossless structure out.
+
+>>> import articlekit
+>>> article = articlekit.parse(" date 2021-05-18 Storm hits coast\\nThe sea wall gave way at dawn.")
+>>> article.headline.text
+'Storm hits coast'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from . import errors
+from ._blocks import KINDS, Block
+from ._clean import DEFAULT_CLEANERS, Cleaner, cleaner
+from ._dates import parse_date
+from ._model import (
+    SCHEMA,
+    Article,
+    Attribution,
+    BlockQuote,
+    BodyBlock,
+    Byline,
+    Caption,
+    Dateline,
+    Embed,
+    Heading,
+    Headline,
+    ListItem,
+    Paragraph,
+    ReadMore,
+    Removed,
+    Span,
+    Standfirst,
+)
+from ._parser import Parser, parse
+
+try:
+    __version__ = version("articlekit")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "DEFAULT_CLEANERS",
+    "KINDS",
+    "SCHEMA",
+    "Article",
+    "Attribution",
+    "Block",
+    "BlockQuote",
+    "BodyBlock",
+    "Byline",
+    "Caption",
+    "Cleaner",
+    "Dateline",
+    "Embed",
+    "Heading",
+    "Headline",
+    "ListItem",
+    "Paragraph",
+    "Parser",
+    "ReadMore",
+    "Removed",
+    "Span",
+    "Standfirst",
+    "__version__",
+    "cleaner",
+    "errors",
+    "parse",
+    "parse_date",
+]

@@ -1,0 +1,68 @@
+"""The unit every stage passes on: a :class:`Block` of the input with its span."""
+
+from __future__ import annotations
+
+import attrs
+
+from ._model import Span
+
+__all__ = ["KINDS", "Block"]
+
+#: What a block can be, as the corpus labels name it.
+KINDS = frozenset(
+    {
+        "dateline", "headline", "standfirst", "byline", "paragraph", "quote", "read_more",
+        "heading", "caption", "embed", "list_item", "boilerplate",
+    }
+)
+
+
+@attrs.frozen(slots=True)
+class Block:
+    """One piece of the input on its way to becoming an element.
+
+    The segmenter makes a block of every non-blank line; the classifier sets its
+    ``kind`` (and may split a line into several blocks, as in ``date 2021-05-18
+    Headline``); the grouper and the cleaners read and rewrite blocks; the builder turns
+    them into the :class:`~articlekit.Article`. Blocks are immutable: a stage returns
+    new ones with :func:`attrs.evolve`.
+
+    ``span`` always points into the original input; ``text`` starts as the text there
+    and may be rewritten by cleaners. A block with ``dropped_by`` set is listed in
+    ``Article.removed`` with that cleaner's name and ``reason``.
+    """
+
+    kind: str
+    text: str
+    span: Span
+    #: for ``quote``: where the words naming the speaker are, if the paragraph names them
+    attribution: Span | None = None
+    #: for ``quote``: where the speech itself is (without lead-in and marks)
+    speech: Span | None = None
+    #: for ``quote``: the quotation is still open at the end of this paragraph
+    open_quote: bool = False
+    #: for ``quote``: this paragraph starts a quotation of its own (it has a lead-in)
+    lead_in: bool = False
+    #: for ``quote``: the quotation this paragraph belongs to (set by the grouper)
+    group: int | None = None
+    #: for ``read_more``: the label as written (``READ MORE``) and the link, if given
+    label: str | None = None
+    url: str | None = None
+    #: for ``dateline``: the ISO date read, and the wire place and agency
+    date: str | None = None
+    place: str | None = None
+    agency: str | None = None
+    #: why the block is what it is (for boilerplate: ``advertisement``, ``newsletter``...)
+    reason: str | None = None
+    #: the cleaner that dropped the block, if one did
+    dropped_by: str | None = None
+
+    def drop(self, cleaner: str, reason: str) -> Block:
+        """This block, marked as dropped by *cleaner* for *reason*."""
+        return attrs.evolve(self, dropped_by=cleaner, reason=reason)
+
+    def retype(self, kind: str) -> Block:
+        """This block as another kind (one of :data:`KINDS`)."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown block kind {kind!r}; expected one of {sorted(KINDS)}")
+        return attrs.evolve(self, kind=kind)

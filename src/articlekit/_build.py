@@ -1,0 +1,101 @@
+"""Stage 5: build the :class:`~articlekit.Article` from the cleaned blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import _dates
+from ._blocks import Block
+from ._model import (
+    Article,
+    Attribution,
+    BlockQuote,
+    BodyBlock,
+    Byline,
+    Caption,
+    Dateline,
+    Embed,
+    Heading,
+    Headline,
+    ListItem,
+    Paragraph,
+    ReadMore,
+    Removed,
+    Span,
+    Standfirst,
+)
+
+__all__ = ["build"]
+
+_SIMPLE_BODY = {"paragraph": Paragraph, "heading": Heading, "caption": Caption, "embed": Embed, "list_item": ListItem}
+
+
+def build(blocks: Sequence[Block], source: str, languages: tuple[str, ...] | None = None) -> Article:
+    """Turn cleaned blocks into an article. Dropped blocks become ``removed`` entries;
+    a block of a kind the body has no place for (furniture a cleaner kept, a second
+    headline) is kept as a paragraph, so no text is lost."""
+    dateline: Block | None = None
+    headline = standfirst = byline = None
+    datelines: list[Block] = []
+    body: list[BodyBlock] = []
+    removed: list[Removed] = []
+    quotes: dict[int, list[Block]] = {}
+    for block in blocks:
+        kind = block.kind
+        if kind == "dateline":
+            datelines.append(block)
+        if block.dropped_by:
+            removed.append(
+                Removed(block.span.of(source), block.reason or "", block.dropped_by, block.span, type=kind)
+            )
+        elif kind == "dateline" and dateline is None:
+            dateline = block
+        elif kind == "headline" and headline is None:
+            headline = Headline(block.text, block.span)
+        elif kind == "standfirst" and standfirst is None:
+            standfirst = Standfirst(block.text, block.span)
+        elif kind == "byline" and byline is None:
+            byline = Byline(block.text, block.span)
+        elif kind == "quote":
+            key = block.group if block.group is not None else -block.span.start - 1
+            quotes.setdefault(key, []).append(block)
+        elif kind == "read_more":
+            body.append(ReadMore(block.text, block.span, label=block.label, url=block.url))
+        else:
+            # a second dateline, headline... that no cleaner dropped stays as text
+            body.append(_SIMPLE_BODY.get(kind, Paragraph)(block.text, block.span))
+    body.extend(_block_quote(members, source) for members in quotes.values())
+    body.sort(key=lambda b: b.span.start)
+    removed.sort(key=lambda r: r.span.start)
+    primary = _dateline(dateline, datelines, languages) if dateline is not None else None
+    return Article(primary, headline, standfirst, byline, tuple(body), tuple(removed))
+
+
+def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | None) -> Dateline:
+    """The first dateline, its date filled out by the others (kept or dropped): a
+    month-only date field takes the full date of a stamp in the same month, and a date
+    field takes the place and agency of a wire dateline."""
+    date = first.date
+    if date is None and not _dates.is_relative(first.text):
+        date = _dates.parse_date(first.text, languages)
+    place, agency = first.place, first.agency
+    for other in blocks:
+        if other is first:
+            continue
+        other_date = other.date
+        if date is not None and other_date is not None and len(date) < 10 and other_date.startswith(date):
+            date = other_date[:10]
+        if place is None and other.place is not None:
+            place, agency = other.place, other.agency
+    return Dateline(date=date, raw=first.text, span=first.span, place=place, agency=agency)
+
+
+def _block_quote(members: list[Block], source: str) -> BlockQuote:
+    attribution = None
+    for block in members:
+        if block.attribution is not None:
+            attribution = Attribution(block.attribution.of(source), block.attribution)
+            break
+    paragraphs = tuple(Paragraph(b.text, b.span) for b in members)
+    span = Span(members[0].span.start, members[-1].span.end)
+    return BlockQuote(paragraphs=paragraphs, span=span, attribution=attribution)

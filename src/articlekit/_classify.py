@@ -1,0 +1,284 @@
+"""Stage 2: say what each block is.
+
+First each line on its own (a link, a caption, furniture, a date stamp, a quotation
+...), then in context: the headline is the first title-like line before the prose,
+a crosshead is a short title-like line between paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from . import _dates
+from ._blocks import Block
+from ._model import Span
+from ._quotes import read_quote
+from ._text import SENTENCE_END, is_prose, is_title_like, words
+from ._tables import AGENCIES, BOILERPLATE, CAPTION, EMBED, MONTHS, READ_MORE_LABELS, STAMP_WORDS, TIMEZONES
+
+__all__ = ["classify"]
+
+_I = regex.IGNORECASE | regex.VERSION1
+
+# ` date 2021-05-18 Headline`: the scrape's own date field, first line only
+_DATE_FIELD = regex.compile(r"date\s+(?P<date>\d{4}(?:-\d{2}){0,2})(?=\s|$)")
+
+_LABELS = "|".join(sorted((regex.escape(x) for x in READ_MORE_LABELS), key=len, reverse=True))
+_READ_MORE = regex.compile(
+    rf"(?P<label>{_LABELS})(?:\s*(?:[:|>\u00bb\u2014\u2013]|\.{{3}}|\u2026)\s*|\s+-\s+)(?P<title>\S.*)", _I
+)
+_CLICK_HERE = regex.compile(r"(?P<label>click here to read(?: more)?)\s*(?:[:\-\u2013\u2014]\s*)?(?P<title>.*)", _I)
+_LONE_READ_MORE = regex.compile(rf"(?:{_LABELS})\s*[:.\u2026]?", _I)
+_URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
+
+_BOILERPLATE = tuple((reason, regex.compile(pattern, _I)) for reason, pattern in BOILERPLATE)
+_CAPTION = tuple(regex.compile(p, _I) for p in CAPTION)
+_EMBED = tuple(regex.compile(p, _I) for p in EMBED)
+
+_BULLET = regex.compile(r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)")
+_BYLINE = regex.compile(
+    r"(?:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+"
+    r"(?P<name>[\p{Lu}\w][\w\u2019'.\-]*(?:[\s,&|]+[\w\u2019'.\-]+){0,20})",
+    _I,
+)
+_ROLE = regex.compile(
+    r",\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist|"
+    r"contributor|staff|redakteur(?:in)?|correspondant|corresponsal|redactor|giornalista)\b",
+    _I,
+)
+
+
+
+# ` WASHINGTON, May 4 (AP) — `, `LONDON (Reuters) -`, `KARACHI:`, `Riyadh:` at the start
+# of the first paragraph
+_AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
+_WIRE = regex.compile(
+    rf"(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'\u2019-]{{1,40}}?)"
+    rf"(?:,\s*(?P<when>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}}))?"
+    rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?"
+    r"\s*(?P<sep>--|[-\u2013\u2014_:])\s+(?=\S)"
+)
+_WIRE_TITLE = regex.compile(r"(?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*:\s+(?=\p{Lu})")
+
+# vocabulary of a date stamp line, for telling "3 April 2023, 10:56" from prose
+_WEEKDAYS = (
+    "monday mon tuesday tue tues wednesday wed thursday thu thurs friday fri saturday sat sunday sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi "
+    "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì "
+    "martedì mercoledì giovedì venerdì sabato domenica segunda terça quarta quinta sexta "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+).split()
+_STAMP_VOCAB = frozenset(
+    list(MONTHS)
+    + [t.lower() for t in TIMEZONES]
+    + [w for phrase in STAMP_WORDS for w in phrase.split()]
+    + _WEEKDAYS
+    + "am pm a m p at on de le el um uhr h the of ago min mins minute minutes hour hours hr hrs "
+    "day days week weeks today yesterday just now last time date et ist".split()
+)
+_DIGITISH = regex.compile(r"\d+(?:st|nd|rd|th|h|am|pm)?", _I)
+
+
+def _is_stamp(text: str) -> bool:
+    """A line that is only a date or time stamp (``Published: 3 April 2023, 10:56``)."""
+    if len(text) > 120:
+        return False
+    tokens = words(text)
+    if not tokens or len(tokens) > 18:
+        return False
+    other = 0
+    has_number = False
+    for word in tokens:
+        low = word.lower()
+        if _DIGITISH.fullmatch(low):
+            has_number = True
+        elif low not in _STAMP_VOCAB:
+            other += 1
+    if other > 1:
+        return False
+    if has_number:
+        return _dates.fast_date(text) is not None or _dates.is_relative(text) or other == 0
+    return other == 0 and any(w.lower() in ("published", "updated", "ago") for w in tokens)
+
+
+def _read_more(block: Block) -> Block | None:
+    text = block.text
+    match = _READ_MORE.fullmatch(text) or _CLICK_HERE.fullmatch(text)
+    if match is not None:
+        title = match["title"].strip()
+        url_match = _URL.search(title)
+        url = url_match[0] if url_match else None
+        if url_match is not None:
+            title = (title[: url_match.start()] + title[url_match.end() :]).strip(" -\u2013\u2014|()[]<>")
+        label = match["label"]
+        return attrs.evolve(block, kind="read_more", text=title, label=label, url=url)
+    if _LONE_READ_MORE.fullmatch(text) and text.lower().startswith(("read", "related", "see also", "lees", "lesen")):
+        return attrs.evolve(block, kind="read_more", text="", label=text.rstrip(":.\u2026 "))
+    return None
+
+
+def _on_its_own(block: Block) -> Block:
+    """Classify a line by what it says, without looking at its neighbours."""
+    text = block.text
+    found = _read_more(block)
+    if found is not None:
+        return found
+    for pattern in _EMBED:
+        if pattern.search(text):
+            return attrs.evolve(block, kind="embed")
+    for reason, pattern in _BOILERPLATE:
+        if pattern.fullmatch(text):
+            return attrs.evolve(block, kind="boilerplate", reason=reason)
+    if len(text) <= 300:
+        for pattern in _CAPTION:
+            if pattern.search(text):
+                return attrs.evolve(block, kind="caption")
+    if _is_stamp(text):
+        return attrs.evolve(block, kind="dateline", date=_dates.fast_date(text))
+    bullet = _BULLET.match(text)
+    if bullet is not None and len(text) > bullet.end():
+        return attrs.evolve(block, kind="list_item", text=text[bullet.end() :])
+    if len(text) <= 160 and (_BYLINE.fullmatch(text) or (_ROLE.search(text) and len(words(text)) <= 10)):
+        if not SENTENCE_END.search(text) or text.endswith("."):
+            return attrs.evolve(block, kind="byline")
+    reading = read_quote(text)
+    if reading is not None:
+        start = block.span.start
+        return attrs.evolve(
+            block,
+            kind="quote",
+            text=text[reading.speech_start : reading.speech_end],
+            speech=Span(start + reading.speech_start, start + reading.speech_end),
+            open_quote=reading.open_at_end,
+            lead_in=reading.lead_in is not None,
+            attribution=Span(start + reading.attribution[0], start + reading.attribution[1])
+            if reading.attribution
+            else None,
+        )
+    return block
+
+
+def _split_date_field(block: Block) -> list[Block]:
+    """`` date 2021-05-18 Headline`` → a dateline block and the rest of the line."""
+    match = _DATE_FIELD.match(block.text)
+    if match is None:
+        return [block]
+    start = block.span.start
+    raw = match[0]
+    dateline = Block("dateline", raw, Span(start, start + len(raw)), date=_dates.fast_date(match["date"]))
+    rest = block.text[match.end() :]
+    stripped = rest.strip()
+    if not stripped:
+        return [dateline]
+    offset = start + match.end() + (len(rest) - len(rest.lstrip()))
+    return [dateline, Block("paragraph", stripped, Span(offset, offset + len(stripped)))]
+
+
+def _split_wire(block: Block) -> list[Block]:
+    """``LONDON (Reuters) - Text`` → a dateline block (place, agency) and the paragraph."""
+    text = block.text
+    match = _WIRE.match(text)
+    if match is not None:
+        place = match["place"].strip(" ,.")
+    else:
+        match = _WIRE_TITLE.match(text)
+        if match is None:
+            return [block]
+        place = match["place"]
+    if len(words(text[match.end() :])) < 6 or len(words(place)) > 4:
+        return [block]
+    start = block.span.start
+    raw = text[: match.end()].rstrip()
+    groups = match.groupdict()
+    dateline = Block(
+        "dateline",
+        raw,
+        Span(start, start + len(raw)),
+        date=_dates.fast_date(groups["when"]) if groups.get("when") else None,
+        place=place.title() if place.isupper() else place,
+        agency=groups.get("agency"),
+    )
+    rest = Block("paragraph", text[match.end() :], Span(start + match.end(), block.span.end))
+    return [dateline, rest]
+
+
+def _front_kind(block: Block) -> Block:
+    """What the first text line of an article is when nothing else claims it."""
+    text = block.text
+    if is_title_like(text) and not is_prose(text):
+        return attrs.evolve(block, kind="headline")
+    return block
+
+
+def classify(blocks: Sequence[Block], source: str) -> list[Block]:
+    """Give every block of *source* its kind (splitting date-field and wire-dateline
+    lines)."""
+    if not blocks:
+        return []
+    out: list[Block] = []
+    lines = _split_date_field(blocks[0]) + list(blocks[1:])
+    if lines[0].kind == "dateline":
+        out.append(lines.pop(0))
+    out.extend(_on_its_own(block) for block in lines)
+
+    # the headline: the first title-like line before the prose starts
+    for i, block in enumerate(out[:12]):
+        if block.kind == "paragraph":
+            if is_prose(block.text):
+                break
+            candidate = _front_kind(block)
+            if candidate.kind == "headline":
+                out[i] = candidate
+                break
+        elif block.kind in ("quote",) and is_prose(block.text):
+            break
+
+    # wire datelines open the first paragraph of the story
+    seen_prose = 0
+    i = 0
+    while i < len(out) and seen_prose < 2:
+        block = out[i]
+        if block.kind == "paragraph":
+            split = _split_wire(block)
+            if len(split) == 2:
+                out[i : i + 1] = split
+                break
+            if is_prose(block.text):
+                seen_prose += 1
+        i += 1
+
+    _mark_headings(out)
+    _mark_repeats(out)
+    return out
+
+
+def _mark_headings(out: list[Block]) -> None:
+    for i in range(1, len(out) - 1):
+        block = out[i]
+        if block.kind != "paragraph" or len(words(block.text)) > 12 or not is_title_like(block.text, 12):
+            continue
+        before, after = out[i - 1].kind, out[i + 1].kind
+        if before in ("paragraph", "quote", "list_item", "caption", "embed", "read_more") and after in (
+            "paragraph",
+            "quote",
+            "list_item",
+        ):
+            out[i] = attrs.evolve(block, kind="heading")
+
+
+def _norm(text: str) -> str:
+    return " ".join(words(text.casefold()))
+
+
+def _mark_repeats(out: list[Block]) -> None:
+    """A line that repeats the headline is the headline again (scrapes often repeat it)."""
+    headline = next((b for b in out if b.kind == "headline"), None)
+    if headline is None:
+        return
+    key = _norm(headline.text)
+    for i, block in enumerate(out):
+        if block is not headline and block.kind != "dateline" and _norm(block.text) == key:
+            out[i] = attrs.evolve(block, kind="headline", reason="repeated headline")

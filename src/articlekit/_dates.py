@@ -1,0 +1,187 @@
+"""Reading dates: a fast path of our own for the common forms, dateparser for the rest.
+
+dateparser costs about a millisecond per call and much more when it fails, and a
+corpus run reads a date per article, so the forms scrapes use most are read here
+with one compiled pattern; dateparser is imported only when the fast path cannot
+read a string, and its answers are cached by input.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import regex
+
+from ._tables import MONTHS, TIMEZONES
+
+# Month names of every language in the table, longest first so that "September"
+# wins over "Sep".
+_MONTH_ALT = "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True))
+_TZ_ALT = "|".join(sorted(TIMEZONES, key=len, reverse=True))
+
+_ISO = regex.compile(
+    r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"(?P<off>Z|[+-]\d{2}:?\d{2})?)?)?(?!\d)"
+)
+_DMY = regex.compile(
+    rf"(?<![\w.])(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º|er)?\s*(?:de\s+|of\s+)?"
+    rf"(?P<mon>{_MONTH_ALT})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})(?!\d)",
+    regex.IGNORECASE,
+)
+_MDY = regex.compile(
+    rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
+    regex.IGNORECASE,
+)
+_NUMERIC_DMY = regex.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])")
+_MONTH_YEAR = regex.compile(rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})(?!\d)", regex.IGNORECASE)
+_TIME = regex.compile(
+    rf"(?<![\d:.])(?P<H>\d{{1,2}})[:.](?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?(?![.:]?\d)"
+    rf"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*(?:Uhr|h))?(?:\s*(?P<tz>{_TZ_ALT})\b)?",
+    regex.IGNORECASE,
+)
+_AMPM_ONLY = regex.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s*(?P<ampm>[ap]\.?m\b\.?)", regex.IGNORECASE)
+_RELATIVE = regex.compile(
+    r"\b(?:ago|yesterday|today|tomorrow|just now|vor\s+\d|il y a|hace\s+\d|fa\b|geleden)\b", regex.IGNORECASE
+)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2999):
+        return False
+    return d <= (31, 29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[m - 1]
+
+
+def _with_time(date: str, text: str) -> str:
+    match = _TIME.search(text)
+    hour: int
+    minute = second = 0
+    tz = None
+    if match is not None:
+        hour, minute = int(match["H"]), int(match["M"])
+        second = int(match["S"] or 0)
+        ampm, tz = match["ampm"], match["tz"]
+    else:
+        match = _AMPM_ONLY.search(text)
+        if match is None:
+            return date
+        hour, ampm = int(match["H"]), match["ampm"]
+    if ampm:
+        if not 1 <= hour <= 12:
+            return date
+        hour = hour % 12 + (12 if ampm[0] in "pP" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return date
+    stamp = f"{date}T{hour:02d}:{minute:02d}:{second:02d}"
+    if tz:
+        stamp += TIMEZONES[tz.upper()]
+    return stamp
+
+
+def fast_date(text: str) -> str | None:
+    """Read the common forms without dateparser; ``None`` when they do not match.
+
+    >>> fast_date("date 2021-05-18")
+    '2021-05-18'
+    >>> fast_date("Tue 18 May 2021 10.32 BST")
+    '2021-05-18T10:32:00+01:00'
+    >>> fast_date("Published: 10:32, Tue, May 18, 2021")
+    '2021-05-18T10:32:00'
+    >>> fast_date("18. Mai 2021") , fast_date("18 de mayo de 2021")
+    ('2021-05-18', '2021-05-18')
+    >>> fast_date("date 2020-12")
+    '2020-12'
+    """
+    match = _ISO.search(text)
+    if match is not None:
+        y, m = int(match["y"]), int(match["m"])
+        if match["d"] is None:
+            return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+        d = int(match["d"])
+        if not _valid(y, m, d):
+            return None
+        date = f"{y:04d}-{m:02d}-{d:02d}"
+        if match["H"] is None:
+            return _with_time(date, text[match.end() :]) if _TIME.search(text, match.end()) else date
+        stamp = f"{date}T{match['H']}:{match['M']}:{match['S'] or '00'}"
+        off = match["off"]
+        if off:
+            stamp += "+00:00" if off == "Z" else (off if ":" in off else f"{off[:3]}:{off[3:]}")
+        return stamp
+    for pattern in (_DMY, _MDY):
+        match = pattern.search(text)
+        if match is not None:
+            y, m, d = int(match["y"]), MONTHS[match["mon"].lower()], int(match["d"])
+            if _valid(y, m, d):
+                return _with_time(f"{y:04d}-{m:02d}-{d:02d}", text)
+    match = _NUMERIC_DMY.search(text)
+    if match is not None:
+        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        if _valid(y, m, d):
+            return _with_time(f"{y:04d}-{m:02d}-{d:02d}", text)
+    match = _MONTH_YEAR.search(text)
+    if match is not None:
+        return f"{int(match['y']):04d}-{MONTHS[match['mon'].lower()]:02d}"
+    return None
+
+
+def is_relative(text: str) -> bool:
+    """Whether *text* gives its date relative to now (``2 hours ago``)."""
+    return _RELATIVE.search(text) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _date_data_parser(languages: tuple[str, ...] | None) -> Any:
+    # dateparser is heavy to import (~0.3 s) and slow per call: only here, only once.
+    from dateparser.date import DateDataParser
+
+    settings = {
+        # never invent a date from "2 hours ago", nor fill a missing year with this one
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["year"],
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    return DateDataParser(languages=list(languages) if languages else None, settings=settings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _slow_date(text: str, languages: tuple[str, ...] | None) -> str | None:
+    try:
+        data = _date_data_parser(languages).get_date_data(text)
+    except Exception:  # dateparser raises a zoo of exception types on odd input
+        return None
+    value = data.date_obj
+    if value is None:
+        return None
+    period = data.period or "day"
+    if period == "year":
+        return f"{value.year:04d}"
+    if period == "month":
+        return f"{value.year:04d}-{value.month:02d}"
+    if period == "time":
+        return str(value.isoformat(timespec="seconds"))
+    return str(value.date().isoformat())
+
+
+def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
+    """Read the absolute date in *text* as an ISO 8601 string at the precision given.
+
+    Returns ``None`` for relative stamps (``2 hours ago``) and text with no date.
+    *languages* (ISO 639-1 codes such as ``["de", "fr"]``) narrows dateparser's guess.
+
+    >>> parse_date("18 May 2021")
+    '2021-05-18'
+    >>> parse_date("2 hours ago") is None
+    True
+    """
+    if not text or not text.strip():
+        return None
+    date = fast_date(text)
+    if date is not None:
+        return date
+    if is_relative(text) or not any(ch.isdigit() for ch in text):
+        return None
+    return _slow_date(text.strip(), tuple(languages) if languages else None)

@@ -1,0 +1,68 @@
+"""Stage 3: group blocks that belong together.
+
+* the paragraphs of one quotation: a quotation runs on while each paragraph leaves it
+  open (the newspaper habit of opening every paragraph with a quotation mark and
+  closing only the last), across links, captions, embeds and furniture set inside it;
+* the standfirst: the summary line directly under the headline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ._blocks import Block
+from ._text import SENTENCE_END, sentences, words
+
+__all__ = ["group"]
+
+# blocks that may stand inside an open quotation without ending it
+_INTERRUPTIONS = frozenset({"read_more", "caption", "embed", "boilerplate"})
+# page furniture that sits between a standfirst and the story
+_FURNITURE = frozenset({"byline", "dateline", "caption", "boilerplate", "embed"})
+
+
+def group(blocks: Sequence[Block], source: str) -> list[Block]:
+    """Number the quotations (``Block.group``) and find the standfirst."""
+    out = list(blocks)
+    _group_quotes(out)
+    _mark_standfirst(out, source)
+    return out
+
+
+def _group_quotes(out: list[Block]) -> None:
+    current: int | None = None
+    still_open = False
+    count = 0
+    for i, block in enumerate(out):
+        if block.kind == "quote":
+            if current is None or not still_open or block.lead_in:
+                count += 1
+                current = count
+            out[i] = attrs.evolve(block, group=current)
+            still_open = block.open_quote
+        elif block.kind in _INTERRUPTIONS and still_open:
+            continue
+        else:
+            current, still_open = None, False
+
+
+def _mark_standfirst(out: list[Block], source: str) -> None:
+    """The summary under the headline: one or two sentences, often without a full stop.
+    One that ends with a full stop counts only when page furniture (a byline, a date, a
+    picture) follows it, since a plain first paragraph reads the same."""
+    at = next((i for i, b in enumerate(out) if b.kind == "headline"), None)
+    if at is None or at + 1 >= len(out):
+        return
+    block = out[at + 1]
+    if block.kind not in ("paragraph", "quote"):
+        return
+    text = block.span.of(source)
+    if sentences(text) > 2 or not 5 <= len(words(text)) <= 60:
+        return
+    if block.kind == "quote" and block.open_quote:
+        return  # the first paragraph of a quotation that runs on
+    following = next((b.kind for b in out[at + 2 :] if b.kind != "read_more"), None)
+    if not SENTENCE_END.search(text) or following in _FURNITURE:
+        out[at + 1] = Block("standfirst", text, block.span)

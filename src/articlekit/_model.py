@@ -1,0 +1,478 @@
+"""The typed, immutable model of a parsed article.
+
+Every element carries a :class:`Span` into the exact string that was parsed, so a
+user can always go back from structure to source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, Union
+
+import attrs
+
+from .errors import ContractError
+
+SCHEMA = "articlekit/1"
+
+__all__ = [
+    "SCHEMA",
+    "Article",
+    "Attribution",
+    "BlockQuote",
+    "BodyBlock",
+    "Byline",
+    "Caption",
+    "Dateline",
+    "Embed",
+    "Heading",
+    "Headline",
+    "ListItem",
+    "Paragraph",
+    "ReadMore",
+    "Removed",
+    "Span",
+    "Standfirst",
+]
+
+
+def _check_span(instance: Span, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"Span.{attribute.name} must be a non-negative int, got {value!r}")
+
+
+@attrs.frozen(slots=True, order=True)
+class Span:
+    """A ``[start, end)`` range of code points in the parsed input.
+
+    >>> text = "READ MORE: Storm hits coast"
+    >>> span = Span(11, 27)
+    >>> span.of(text)
+    'Storm hits coast'
+    >>> len(span)
+    16
+    """
+
+    start: int = attrs.field(validator=_check_span)
+    end: int = attrs.field(validator=_check_span)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"Span end {self.end} is before its start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """Return the part of *text* this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Whether *other* lies inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+    def to_list(self) -> list[int]:
+        """The contract form: ``[start, end]``."""
+        return [self.start, self.end]
+
+    @classmethod
+    def from_list(cls, value: object) -> Span:
+        """Build a span from its contract form ``[start, end]``."""
+        if (
+            not isinstance(value, (list, tuple))
+            or len(value) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+        ):
+            raise ContractError(f"a span must be [start, end] of two ints, got {value!r}")
+        return cls(value[0], value[1])
+
+
+# --- shared helpers for to_dict / from_dict ------------------------------------------
+
+
+def _get(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(data, Mapping):
+        raise ContractError(f"{where} must be an object, got {type(data).__name__}")
+    if key not in data:
+        raise ContractError(f"{where} has no {key!r}")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise ContractError(f"{where}.{key} has the wrong type: {type(value).__name__}")
+    return value
+
+
+def _opt_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise ContractError(f"{where}.{key} must be a string or null")
+    return value
+
+
+@attrs.frozen(slots=True)
+class _Text:
+    """An element that is a piece of text at a place in the input."""
+
+    text: str
+    span: Span
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "span": self.span.to_list()}
+
+    @classmethod
+    def _from(cls, data: Mapping[str, Any], where: str) -> Any:
+        return cls(
+            text=_get(data, "text", str, where),
+            span=Span.from_list(_get(data, "span", (list, tuple), where)),
+        )
+
+
+@attrs.frozen(slots=True)
+class Headline(_Text):
+    """The article's title."""
+
+
+@attrs.frozen(slots=True)
+class Standfirst(_Text):
+    """The one- or two-sentence summary under the headline (the dek)."""
+
+
+@attrs.frozen(slots=True)
+class Byline(_Text):
+    """Who wrote the article: ``By Jane Smith``."""
+
+
+@attrs.frozen(slots=True)
+class Attribution(_Text):
+    """The words that name a quotation's speaker: ``They said``, ``said Mr Smith``."""
+
+
+@attrs.frozen(slots=True)
+class Dateline:
+    """When (and for wire copy where, and from which agency) the article was filed.
+
+    ``date`` is an ISO 8601 string at the precision the text gives (``2021-05-18``,
+    ``2021-05-18T10:32:00+01:00``, ``2020-12``) or ``None`` when the text gives no
+    readable absolute date; ``raw`` is the text as written.
+    """
+
+    date: str | None
+    raw: str
+    span: Span
+    place: str | None = None
+    agency: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date,
+            "raw": self.raw,
+            "place": self.place,
+            "agency": self.agency,
+            "span": self.span.to_list(),
+        }
+
+    @classmethod
+    def _from(cls, data: Mapping[str, Any], where: str) -> Dateline:
+        return cls(
+            date=_opt_str(data, "date", where),
+            raw=_get(data, "raw", str, where),
+            place=_opt_str(data, "place", where),
+            agency=_opt_str(data, "agency", where),
+            span=Span.from_list(_get(data, "span", (list, tuple), where)),
+        )
+
+
+# --- body blocks ------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class _BodyText(_Text):
+    type: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "text": self.text, "span": self.span.to_list()}
+
+
+@attrs.frozen(slots=True)
+class Paragraph(_BodyText):
+    """A paragraph of body prose (also one paragraph of a :class:`BlockQuote`)."""
+
+    type: ClassVar[str] = "paragraph"
+
+
+@attrs.frozen(slots=True)
+class Heading(_BodyText):
+    """A sub-heading inside the body (a crosshead)."""
+
+    type: ClassVar[str] = "heading"
+
+
+@attrs.frozen(slots=True)
+class Caption(_BodyText):
+    """An image or video caption or credit: ``(Image: Getty)``."""
+
+    type: ClassVar[str] = "caption"
+
+
+@attrs.frozen(slots=True)
+class Embed(_BodyText):
+    """An embedded social-media post: tweet text, ``pic.twitter.com/...``."""
+
+    type: ClassVar[str] = "embed"
+
+
+@attrs.frozen(slots=True)
+class ListItem(_BodyText):
+    """An item of a bulleted or numbered list, without its bullet."""
+
+    type: ClassVar[str] = "list_item"
+
+
+@attrs.frozen(slots=True)
+class ReadMore(_BodyText):
+    """A link to another article set in the text: ``READ MORE: Storm hits coast``.
+
+    ``text`` is the linked title, ``label`` the prefix as written (``READ MORE``) or
+    ``None`` for a bare related headline, ``url`` the address when the text gives one.
+    """
+
+    type: ClassVar[str] = "read_more"
+    label: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["label"] = self.label
+        out["url"] = self.url
+        return out
+
+    @classmethod
+    def _from(cls, data: Mapping[str, Any], where: str) -> ReadMore:
+        return cls(
+            text=_get(data, "text", str, where),
+            span=Span.from_list(_get(data, "span", (list, tuple), where)),
+            label=_opt_str(data, "label", where),
+            url=_opt_str(data, "url", where),
+        )
+
+
+@attrs.frozen(slots=True)
+class BlockQuote:
+    """One quotation: one or more paragraphs of direct speech from one speaker.
+
+    Each paragraph's ``text`` is the speech itself, without the lead-in and the
+    quotation marks; its ``span`` covers the whole paragraph as written. A quotation
+    interrupted by a :class:`ReadMore` stays one block quote whose ``span`` covers the
+    interruption.
+    """
+
+    type: ClassVar[str] = "block_quote"
+    paragraphs: tuple[Paragraph, ...]
+    span: Span
+    attribution: Attribution | None = None
+
+    @property
+    def text(self) -> str:
+        """The speech, paragraphs joined by a blank line."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "text": self.text,
+            "attribution": self.attribution.to_dict() if self.attribution else None,
+            "paragraphs": [{"text": p.text, "span": p.span.to_list()} for p in self.paragraphs],
+            "span": self.span.to_list(),
+        }
+
+    @classmethod
+    def _from(cls, data: Mapping[str, Any], where: str) -> BlockQuote:
+        raw_paragraphs = _get(data, "paragraphs", list, where)
+        attribution = data.get("attribution")
+        return cls(
+            paragraphs=tuple(
+                Paragraph._from(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(raw_paragraphs)
+            ),
+            span=Span.from_list(_get(data, "span", (list, tuple), where)),
+            attribution=(
+                Attribution._from(attribution, f"{where}.attribution") if attribution is not None else None
+            ),
+        )
+
+
+BodyBlock = Union[Paragraph, BlockQuote, ReadMore, Heading, Caption, Embed, ListItem]
+
+_BODY_TYPES: dict[str, Any] = {
+    cls.type: cls for cls in (Paragraph, BlockQuote, ReadMore, Heading, Caption, Embed, ListItem)
+}
+
+
+@attrs.frozen(slots=True)
+class Removed:
+    """Text that a cleaner dropped, with the cleaner's name and its reason."""
+
+    text: str
+    reason: str
+    cleaner: str
+    span: Span
+    type: str = "boilerplate"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "text": self.text,
+            "reason": self.reason,
+            "cleaner": self.cleaner,
+            "span": self.span.to_list(),
+        }
+
+    @classmethod
+    def _from(cls, data: Mapping[str, Any], where: str) -> Removed:
+        return cls(
+            text=_get(data, "text", str, where),
+            reason=_get(data, "reason", str, where),
+            cleaner=_get(data, "cleaner", str, where),
+            span=Span.from_list(_get(data, "span", (list, tuple), where)),
+            type=_get(data, "type", str, where) if "type" in data else "boilerplate",
+        )
+
+
+Element = Union[Dateline, Headline, Standfirst, Byline, BodyBlock, Removed]
+
+
+@attrs.frozen(slots=True)
+class Article:
+    """A parsed article.
+
+    >>> import articlekit
+    >>> article = articlekit.parse(
+    ...     " date 2021-05-18 Storm hits coast\\n"
+    ...     "Thousands of homes are without power tonight\\n"
+    ...     'The council said: "Stay at home.\\n'
+    ...     "READ MORE: Floods close roads\\n"
+    ...     '"We will reopen the roads soon."\\n'
+    ... )
+    >>> article.dateline.date, article.headline.text
+    ('2021-05-18', 'Storm hits coast')
+    >>> article.standfirst.text
+    'Thousands of homes are without power tonight'
+    >>> quote = article.quotes[0]
+    >>> quote.attribution.text, len(quote.paragraphs)
+    ('The council said', 2)
+    >>> article.read_more[0].text
+    'Floods close roads'
+    """
+
+    dateline: Dateline | None = None
+    headline: Headline | None = None
+    standfirst: Standfirst | None = None
+    byline: Byline | None = None
+    body: tuple[BodyBlock, ...] = ()
+    removed: tuple[Removed, ...] = ()
+
+    # --- conveniences -----------------------------------------------------------------
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """The body paragraphs (not those inside quotations)."""
+        return tuple(b for b in self.body if isinstance(b, Paragraph))
+
+    @property
+    def quotes(self) -> tuple[BlockQuote, ...]:
+        """The block quotations."""
+        return tuple(b for b in self.body if isinstance(b, BlockQuote))
+
+    @property
+    def read_more(self) -> tuple[ReadMore, ...]:
+        """The links to other articles set in the text."""
+        return tuple(b for b in self.body if isinstance(b, ReadMore))
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """The crossheads inside the body."""
+        return tuple(b for b in self.body if isinstance(b, Heading))
+
+    @property
+    def captions(self) -> tuple[Caption, ...]:
+        """Image and video captions and credits."""
+        return tuple(b for b in self.body if isinstance(b, Caption))
+
+    @property
+    def embeds(self) -> tuple[Embed, ...]:
+        """Embedded social-media posts."""
+        return tuple(b for b in self.body if isinstance(b, Embed))
+
+    @property
+    def list_items(self) -> tuple[ListItem, ...]:
+        """Items of bulleted or numbered lists."""
+        return tuple(b for b in self.body if isinstance(b, ListItem))
+
+    @property
+    def text(self) -> str:
+        """The prose of the article: the standfirst, then paragraphs, quotations
+        (their speech), crossheads and list items, joined by blank lines. Links,
+        captions, embeds and removed text are left out."""
+        parts: list[str] = [self.standfirst.text] if self.standfirst else []
+        for block in self.body:
+            if isinstance(block, (Paragraph, BlockQuote, Heading, ListItem)):
+                parts.append(block.text)
+        return "\n\n".join(p for p in parts if p)
+
+    def __bool__(self) -> bool:
+        return any((self.dateline, self.headline, self.standfirst, self.byline, self.body, self.removed))
+
+    def elements(self) -> Iterator[Element]:
+        """Every element, top-level parts first, then the body and the removed text."""
+        for part in (self.dateline, self.headline, self.standfirst, self.byline):
+            if part is not None:
+                yield part
+        yield from self.body
+        yield from self.removed
+
+    # --- the output contract -----------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able data in the ``articlekit/1`` output contract."""
+        return {
+            "schema": SCHEMA,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "headline": self.headline.to_dict() if self.headline else None,
+            "standfirst": self.standfirst.to_dict() if self.standfirst else None,
+            "byline": self.byline.to_dict() if self.byline else None,
+            "body": [b.to_dict() for b in self.body],
+            "removed": [r.to_dict() for r in self.removed],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an article from :meth:`to_dict` output.
+
+        Raises :class:`~articlekit.errors.ContractError` when *data* does not follow
+        the contract.
+        """
+        if not isinstance(data, Mapping):
+            raise ContractError(f"an article must be an object, got {type(data).__name__}")
+        schema = data.get("schema")
+        if schema != SCHEMA:
+            raise ContractError(f"unknown schema {schema!r}; this articlekit reads {SCHEMA!r}")
+
+        def part(key: str, kind: Any) -> Any:
+            value = data.get(key)
+            return None if value is None else kind._from(value, key)
+
+        body = []
+        for i, raw in enumerate(_get(data, "body", list, "article")):
+            kind = _BODY_TYPES.get(_get(raw, "type", str, f"body[{i}]"))
+            if kind is None:
+                raise ContractError(f"body[{i}] has an unknown type {raw['type']!r}")
+            body.append(kind._from(raw, f"body[{i}]"))
+        removed = [
+            Removed._from(r, f"removed[{i}]") for i, r in enumerate(_get(data, "removed", list, "article"))
+        ]
+        return cls(
+            dateline=part("dateline", Dateline),
+            headline=part("headline", Headline),
+            standfirst=part("standfirst", Standfirst),
+            byline=part("byline", Byline),
+            body=tuple(body),
+            removed=tuple(removed),
+        )

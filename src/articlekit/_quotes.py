@@ -1,0 +1,123 @@
+"""Reading quotation marks: does a paragraph open a quotation, is it still open at the
+end, who is named as the speaker."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from ._tables import OPENERS, QUOTE_PAIRS, SPEECH_VERBS
+
+__all__ = ["QuoteReading", "read_quote"]
+
+_SINGLE = "'\u2019\u2018\u201a"
+_LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])")
+_TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
+_VERBS = "|".join(sorted((regex.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev|Supt|Insp|Det|Hon)\.|[\w\u2019'&-]+)"
+# "…," said Mr Smith.  /  "…," Donnelly said yesterday.  — a few words around a verb
+_TRAILING_ATTRIBUTION = regex.compile(
+    rf"\s*(?P<att>(?:{_WORD}[ ,]+){{0,6}}?(?:{_VERBS})\b(?:[ ,]+{_WORD}){{0,6}}?)\s*(?=[.,;:!?\u2026]|$)",
+    regex.IGNORECASE | regex.VERSION1,
+)
+
+
+@attrs.frozen(slots=True)
+class QuoteReading:
+    """Where the speech and the speaker's words are in a paragraph (offsets into it)."""
+
+    speech_start: int
+    speech_end: int
+    open_at_end: bool
+    lead_in: tuple[int, int] | None = None
+    attribution: tuple[int, int] | None = None
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    # ’ between letters (don’t), or after s (the Joneses’ car) followed by a space, is
+    # an apostrophe rather than a closing single quotation mark
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return after.isalnum()
+
+
+def _scan(text: str, start: int, opener: str) -> tuple[int | None, bool]:
+    """From just after *opener* at *start*: the first closing mark's index, and whether
+    the quotation is open at the end of *text*."""
+    closers = QUOTE_PAIRS[opener]
+    single = opener in _SINGLE
+    is_open = True
+    first_close: int | None = None
+    for i in range(start, len(text)):
+        ch = text[i]
+        if is_open and ch in closers:
+            if single and _is_apostrophe(text, i):
+                continue
+            is_open = False
+            if first_close is None:
+                first_close = i
+        elif not is_open and ch == opener:
+            is_open = True
+    return first_close, is_open
+
+
+def _ends_at(text: str, index: int) -> bool:
+    """Whether only punctuation follows *index* (a closing mark at the end)."""
+    return not text[index + 1 :].strip(_TRAILING_PUNCT)
+
+
+def _speech_end(text: str, opener: str) -> int:
+    end = len(text.rstrip(_TRAILING_PUNCT))
+    if end and text[end - 1] in QUOTE_PAIRS[opener]:
+        return end - 1
+    return len(text)
+
+
+def _trailing_attribution(text: str, first_close: int | None) -> tuple[int, int] | None:
+    if first_close is None:
+        return None
+    match = _TRAILING_ATTRIBUTION.match(text, first_close + 1)
+    if match is None:
+        return None
+    return match.span("att")
+
+
+def read_quote(text: str) -> QuoteReading | None:
+    """Read *text* (one stripped paragraph) as direct speech, or return ``None``.
+
+    A paragraph is direct speech when it opens with a quotation mark, or when a
+    lead-in ending in a colon or comma is directly followed by a quotation that runs
+    to the end of the paragraph.
+
+    >>> r = read_quote('They said: "We are aware of a video.')
+    >>> r.lead_in, r.open_at_end
+    ((0, 9), True)
+    >>> read_quote('Officers must remain "impartial" at protests.') is None
+    True
+    """
+    if not text:
+        return None
+    first = text[0]
+    if first in QUOTE_PAIRS and len(text) > 1 and not text[1].isspace():
+        first_close, is_open = _scan(text, 1, first)
+        return QuoteReading(
+            speech_start=1,
+            speech_end=max(1, _speech_end(text, first)),
+            open_at_end=is_open,
+            attribution=_trailing_attribution(text, first_close),
+        )
+    for match in _LEAD_IN.finditer(text):
+        opener = match[1]
+        mark = match.start(1)
+        first_close, is_open = _scan(text, mark + 1, opener)
+        if first_close is None or _ends_at(text, first_close):
+            lead_end = len(text[: match.start()].rstrip())
+            if lead_end == 0:
+                return None
+            return QuoteReading(
+                speech_start=mark + 1,
+                speech_end=max(mark + 1, _speech_end(text, opener)),
+                open_at_end=is_open,
+                lead_in=(0, lead_end),
+                attribution=(0, lead_end),
+            )
+    return None

@@ -1,0 +1,41 @@
+"""Small measures of a line of text that several stages share."""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["SENTENCE_END", "is_prose", "is_title_like", "sentences", "words"]
+
+_WORDS = regex.compile(r"[\w\u2019'-]+")
+SENTENCE_END = regex.compile(r"[.!?\u2026][\"\u201d\u2019')\]]*$")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?\p{Lu})")
+
+
+def words(text: str) -> list[str]:
+    """The words of *text* (runs of letters, digits, apostrophes and hyphens)."""
+    return _WORDS.findall(text)
+
+
+def sentences(text: str) -> int:
+    """How many sentences *text* holds, by its sentence breaks."""
+    return len(_SENTENCE_BREAK.findall(text)) + 1
+
+
+def is_title_like(text: str, max_words: int = 30) -> bool:
+    """A short line that reads like a title: a few words and no full stop.
+
+    >>> is_title_like("Storm hits coast"), is_title_like("The storm hit the coast.")
+    (True, False)
+    """
+    if not text or len(text) > 250:
+        return False
+    if text[-1] in ",;:-\u2013\u2014(" or text.endswith(("...", "\u2026")):
+        return False
+    if SENTENCE_END.search(text) and text.rstrip("\"\u201d\u2019')]")[-1:] not in ("?", "!"):
+        return False
+    return 2 <= len(words(text)) <= max_words
+
+
+def is_prose(text: str) -> bool:
+    """A line of running prose: twelve words or more that end a sentence, or a long line."""
+    return len(words(text)) >= 12 and (SENTENCE_END.search(text) is not None or len(text) > 160)

@@ -1,0 +1,49 @@
+"""Every exception articlekit raises, in one tree.
+
+All of them derive from :class:`ArticlekitError`, so one ``except`` catches them all;
+each also derives from the built-in exception a Python user would expect
+(``TypeError`` for a wrong argument type, ``ValueError`` for bad data).
+
+>>> import articlekit
+>>> try:
+...     articlekit.parse(b"bytes are not text")
+... except articlekit.errors.InputTypeError as exc:
+...     print(exc)
+parse() takes the article as a str, got bytes; decode it first, e.g. data.decode('utf-8')
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ArticlekitError",
+    "CleanerError",
+    "ConfigurationError",
+    "ContractError",
+    "DateError",
+    "InputTypeError",
+]
+
+
+class ArticlekitError(Exception):
+    """The base of every error articlekit raises."""
+
+
+class InputTypeError(ArticlekitError, TypeError):
+    """An argument has the wrong type (``parse`` was given something not a ``str``)."""
+
+
+class ContractError(ArticlekitError, ValueError):
+    """Data does not follow the ``articlekit/1`` output contract (``Article.from_dict``)."""
+
+
+class ConfigurationError(ArticlekitError, ValueError):
+    """A :class:`~articlekit.Parser` was configured with something it cannot use."""
+
+
+class DateError(ArticlekitError, ValueError):
+    """A date could not be read where one was required (``articlekit.dates.parse_date``
+    with ``strict=True``)."""
+
+
+class CleanerError(ArticlekitError):
+    """A cleaner failed, returned something that is not a block, or lost text."""

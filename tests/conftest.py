@@ -1,0 +1,50 @@
+"""Shared test fixtures: where the labelled texts beside the checkout are."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "met-police-2021-05-18.txt"
+DEV = SHARED / "corpus" / "dev"
+SCORER = SHARED / "tools" / "corpus.py"
+EXAMPLE = ROOT / "examples" / "porthcarrow-storm.txt"
+
+
+def read_exact(path: Path) -> str:
+    """The text of *path* byte for byte (no newline translation)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+@pytest.fixture(scope="session")
+def scorer() -> ModuleType:
+    """The shared corpus scorer, imported from ../shared/tools/corpus.py."""
+    if not SCORER.exists():
+        pytest.skip(f"the shared scorer is not at {SCORER} (../shared is absent)")
+    spec = importlib.util.spec_from_file_location("shared_corpus_scorer", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED} (../shared is absent)")
+    return read_exact(SEED)
+
+
+@pytest.fixture(scope="session")
+def dev_texts() -> list[Path]:
+    if not DEV.is_dir():
+        pytest.skip(f"the dev corpus is not at {DEV} (../shared is absent)")
+    return sorted(DEV.glob("*.txt"))
