@@ -12,6 +12,8 @@ from pathlib import Path
 # the path so that autodoc documents this checkout even when it is not installed.
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+# ... and for the Python processes the doctests start (the command-line examples).
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 
 # -- Project information -----------------------------------------------------------------
 
@@ -44,6 +46,25 @@ nitpicky = False
 
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
+
+# napoleon reads the first line of an attribute or property docstring as
+# "type: description", so ``"The prose of the article: the standfirst, ..."`` would be
+# shown as a type "The prose of the article". Our docstrings never give a type that way
+# (the annotations do), so hand napoleon an empty type before the first colon.
+
+
+def _no_inline_attribute_type(app, what, name, obj, options, lines):
+    if what in {"attribute", "data", "property"}:
+        for i, line in enumerate(lines):
+            if line.strip():
+                lines[i] = ": " + line
+                break
+
+
+def setup(app):
+    # before napoleon's own handler (priority 500) rewrites the docstring
+    app.connect("autodoc-process-docstring", _no_inline_attribute_type, priority=400)
+
 
 # -- intersphinx -------------------------------------------------------------------------
 # The inventories live on the network, which the docs build does not have by default:

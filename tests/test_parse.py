@@ -15,8 +15,8 @@ NO_BLANK_LINES = (
     " date 2022-06-10 Council closes pier after storm damage\n"
     "Engineers say repairs will take months\n"
     "The town's Victorian pier was closed on Friday after inspectors found cracks in its supports.\n"
-    "The council leader said: \"We cannot take any risks with public safety.\n"
-    "\"We will reopen the pier as soon as it is safe to do so.\"\n"
+    'The council leader said: "We cannot take any risks with public safety.\n'
+    '"We will reopen the pier as soon as it is safe to do so."\n'
     "Traders on the seafront said the closure would hit the summer season hard.\n"
 )
 
@@ -51,9 +51,9 @@ def test_quotation_never_closed_stays_one_block() -> None:
     text = (
         "Ferry services cancelled\n\n"
         "The operator said all sailings were off until Monday.\n\n"
-        "A spokesman said: \"Safety comes first.\n\n"
+        'A spokesman said: "Safety comes first.\n\n'
         "READ MORE: Island cut off as gales continue\n\n"
-        "\"We apologise to passengers for the disruption\n"
+        '"We apologise to passengers for the disruption\n'
     )
     article = articlekit.parse(text)
     assert len(article.quotes) == 1
@@ -68,8 +68,8 @@ def test_closed_quotation_ends_the_group() -> None:
     text = (
         "Ferry services cancelled\n\n"
         "The operator said all sailings were off until Monday and gave no time for the first crossing.\n\n"
-        "\"Safety comes first,\" said the harbour master.\n\n"
-        "\"We apologise to passengers,\" she added.\n"
+        '"Safety comes first," said the harbour master.\n\n'
+        '"We apologise to passengers," she added.\n'
     )
     article = articlekit.parse(text)
     assert len(article.quotes) == 2
@@ -78,8 +78,8 @@ def test_closed_quotation_ends_the_group() -> None:
 
 def test_quoted_phrase_inside_prose_stays_a_paragraph() -> None:
     text = (
-        "Officers must remain \"impartial\" while on duty at protests, the force said in a statement on Tuesday.\n"
-        "The mayor called it \"a sad day\" for the town.\n"
+        'Officers must remain "impartial" while on duty at protests, the force said in a statement on Tuesday.\n'
+        'The mayor called it "a sad day" for the town.\n'
     )
     article = articlekit.parse(text)
     assert article.quotes == ()
@@ -89,7 +89,8 @@ def test_quoted_phrase_inside_prose_stays_a_paragraph() -> None:
 def test_text_without_a_date_line() -> None:
     text = (
         "Nine killed in floods across the region\n\n"
-        "At least nine people were killed when rivers burst their banks after three days of heavy rain, officials said.\n\n"
+        "At least nine people were killed when rivers burst their banks after three days of heavy rain, "
+        "officials said.\n\n"
         "Rescue teams were searching for others still missing on Tuesday.\n"
     )
     article = articlekit.parse(text)
@@ -111,7 +112,9 @@ def test_wire_dateline_gives_place_and_agency() -> None:
 
 
 def test_boilerplate_is_removed_with_a_reason() -> None:
-    text = "Storm hits coast\nAdvertisement\nThe sea wall gave way at dawn, flooding the lower town.\nShare this article\n"
+    text = (
+        "Storm hits coast\nAdvertisement\nThe sea wall gave way at dawn, flooding the lower town.\nShare this article\n"
+    )
     article = articlekit.parse(text)
     assert [(r.text, r.reason, r.cleaner) for r in article.removed] == [
         ("Advertisement", "advertisement", "drop_boilerplate"),
@@ -153,7 +156,7 @@ def test_parser_without_cleaners_keeps_boilerplate_as_text() -> None:
     text = "Storm hits coast\nAdvertisement\nThe sea wall gave way at dawn, flooding the lower town.\n"
     article = articlekit.Parser(cleaners=[]).parse(text)
     assert article.removed == ()
-    assert [p.text for p in article.paragraphs][0] == "Advertisement"
+    assert article.paragraphs[0].text == "Advertisement"
     check_article(text, article)
 
 

@@ -75,8 +75,8 @@ def test_scorer_gives_full_marks(scorer: ModuleType, capsys: pytest.CaptureFixtu
 
     result = json.loads(out.read_text())
     assert result["failures"] == []
-    assert {t: r["f1"] for t, r in result["per_type"].items()} == {
-        t: 1.0 for t in ("dateline", "headline", "standfirst", "paragraph", "quote", "read_more")
-    }
+    assert {t: r["f1"] for t, r in result["per_type"].items()} == dict.fromkeys(
+        ("dateline", "headline", "standfirst", "paragraph", "quote", "read_more"), 1.0
+    )
     for key in ("quote_group_f1", "headline_accuracy", "date_accuracy", "attribution_accuracy", "lines_accuracy"):
         assert result[key] == 1.0, key

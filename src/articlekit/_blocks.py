@@ -11,8 +11,18 @@ __all__ = ["KINDS", "Block"]
 #: What a block can be, as the corpus labels name it.
 KINDS = frozenset(
     {
-        "dateline", "headline", "standfirst", "byline", "paragraph", "quote", "read_more",
-        "heading", "caption", "embed", "list_item", "boilerplate",
+        "dateline",
+        "headline",
+        "standfirst",
+        "byline",
+        "paragraph",
+        "quote",
+        "read_more",
+        "heading",
+        "caption",
+        "embed",
+        "list_item",
+        "boilerplate",
     }
 )
 
@@ -37,8 +47,6 @@ class Block:
     span: Span
     #: for ``quote``: where the words naming the speaker are, if the paragraph names them
     attribution: Span | None = None
-    #: for ``quote``: where the speech itself is (without lead-in and marks)
-    speech: Span | None = None
     #: for ``quote``: the quotation is still open at the end of this paragraph
     open_quote: bool = False
     #: for ``quote``: this paragraph starts a quotation of its own (it has a lead-in)

@@ -27,7 +27,13 @@ from ._model import (
 
 __all__ = ["build"]
 
-_SIMPLE_BODY = {"paragraph": Paragraph, "heading": Heading, "caption": Caption, "embed": Embed, "list_item": ListItem}
+_SIMPLE_BODY: dict[str, type[Paragraph | Heading | Caption | Embed | ListItem]] = {
+    "paragraph": Paragraph,
+    "heading": Heading,
+    "caption": Caption,
+    "embed": Embed,
+    "list_item": ListItem,
+}
 
 
 def build(blocks: Sequence[Block], source: str, languages: tuple[str, ...] | None = None) -> Article:
@@ -45,9 +51,7 @@ def build(blocks: Sequence[Block], source: str, languages: tuple[str, ...] | Non
         if kind == "dateline":
             datelines.append(block)
         if block.dropped_by:
-            removed.append(
-                Removed(block.span.of(source), block.reason or "", block.dropped_by, block.span, type=kind)
-            )
+            removed.append(Removed(block.span.of(source), block.reason or "", block.dropped_by, block.span, type=kind))
         elif kind == "dateline" and dateline is None:
             dateline = block
         elif kind == "headline" and headline is None:

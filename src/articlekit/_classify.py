@@ -16,8 +16,18 @@ from . import _dates
 from ._blocks import Block
 from ._model import Span
 from ._quotes import read_quote
+from ._tables import (
+    AGENCIES,
+    BOILERPLATE,
+    CAPTION,
+    EMBED,
+    MONTHS,
+    READ_MORE_BARE,
+    READ_MORE_LABELS,
+    STAMP_WORDS,
+    TIMEZONES,
+)
 from ._text import SENTENCE_END, is_prose, is_title_like, words
-from ._tables import AGENCIES, BOILERPLATE, CAPTION, EMBED, MONTHS, READ_MORE_LABELS, STAMP_WORDS, TIMEZONES
 
 __all__ = ["classify"]
 
@@ -31,25 +41,26 @@ _READ_MORE = regex.compile(
     rf"(?P<label>{_LABELS})(?:\s*(?:[:|>\u00bb\u2014\u2013]|\.{{3}}|\u2026)\s*|\s+-\s+)(?P<title>\S.*)", _I
 )
 _CLICK_HERE = regex.compile(r"(?P<label>click here to read(?: more)?)\s*(?:[:\-\u2013\u2014]\s*)?(?P<title>.*)", _I)
-_LONE_READ_MORE = regex.compile(rf"(?:{_LABELS})\s*[:.\u2026]?", _I)
+_LONE_READ_MORE = regex.compile(
+    r"(?:read more|read also|also read|lees meer|lesen sie mehr|leia mais|leer más|lire la suite)\s*[:.\u2026]?", _I
+)
+_BARE_READ_MORE = tuple(regex.compile(p, _I) for p in READ_MORE_BARE)
 _URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
 
 _BOILERPLATE = tuple((reason, regex.compile(pattern, _I)) for reason, pattern in BOILERPLATE)
 _CAPTION = tuple(regex.compile(p, _I) for p in CAPTION)
 _EMBED = tuple(regex.compile(p, _I) for p in EMBED)
 
-_BULLET = regex.compile(r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)")
-_BYLINE = regex.compile(
-    r"(?:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+"
-    r"(?P<name>[\p{Lu}\w][\w\u2019'.\-]*(?:[\s,&|]+[\w\u2019'.\-]+){0,20})",
-    _I,
+_BULLET = regex.compile(
+    r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)"
 )
+_FROM_BYLINE = regex.compile(r"(?i:from)\s+\p{Lu}[\w.&-]*[\u2019']s\s+\p{Lu}")
+_BYLINE = regex.compile(r"(?i:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+\p{Lu}")
 _ROLE = regex.compile(
     r",\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist|"
     r"contributor|staff|redakteur(?:in)?|correspondant|corresponsal|redactor|giornalista)\b",
     _I,
 )
-
 
 
 # ` WASHINGTON, May 4 (AP) — `, `LONDON (Reuters) -`, `KARACHI:`, `Riyadh:` at the start
@@ -64,26 +75,116 @@ _WIRE = regex.compile(
 _WIRE_TITLE = regex.compile(r"(?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*:\s+(?=\p{Lu})")
 
 # vocabulary of a date stamp line, for telling "3 April 2023, 10:56" from prose
-_WEEKDAYS = (
-    "monday mon tuesday tue tues wednesday wed thursday thu thurs friday fri saturday sat sunday sun "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi "
-    "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo lunedì "
-    "martedì mercoledì giovedì venerdì sabato domenica segunda terça quarta quinta sexta "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
-).split()
+_WEEKDAYS = [
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+]
 _STAMP_VOCAB = frozenset(
     list(MONTHS)
     + [t.lower() for t in TIMEZONES]
     + [w for phrase in STAMP_WORDS for w in phrase.split()]
     + _WEEKDAYS
-    + "am pm a m p at on de le el um uhr h the of ago min mins minute minutes hour hours hr hrs "
-    "day days week weeks today yesterday just now last time date et ist".split()
+    + [
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "at",
+        "on",
+        "de",
+        "le",
+        "el",
+        "um",
+        "uhr",
+        "h",
+        "the",
+        "of",
+        "ago",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "today",
+        "yesterday",
+        "just",
+        "now",
+        "last",
+        "time",
+        "date",
+        "et",
+        "ist",
+    ]
 )
 _DIGITISH = regex.compile(r"\d+(?:st|nd|rd|th|h|am|pm)?", _I)
 
 
-def _is_stamp(text: str) -> bool:
-    """A line that is only a date or time stamp (``Published: 3 April 2023, 10:56``)."""
+def _is_stamp(text: str, lenient: bool = False) -> bool:
+    """A line that is only a date or time stamp (``Published: 3 April 2023, 10:56``);
+    *lenient* (near the top of the page) allows a few more words around a full date
+    (``The Washington Times - Thursday, April 25, 2024``)."""
     if len(text) > 120:
         return False
     tokens = words(text)
@@ -98,10 +199,24 @@ def _is_stamp(text: str) -> bool:
         elif low not in _STAMP_VOCAB:
             other += 1
     if other > 1:
-        return False
+        if not lenient or other > 3 or len(tokens) > 12:
+            return False
+        date = _dates.fast_date(text)
+        return date is not None and len(date) >= 10
     if has_number:
         return _dates.fast_date(text) is not None or _dates.is_relative(text) or other == 0
     return other == 0 and any(w.lower() in ("published", "updated", "ago") for w in tokens)
+
+
+def _is_byline(text: str) -> bool:
+    """``By Jane Smith``, ``by The Associated Press | Today at 12:13``, ``Jane Smith,
+    Political Editor``: short, no sentence, a name after *by* or before a role."""
+    if len(text) > 200 or is_prose(text):
+        return False
+    n = len(words(text))
+    if _BYLINE.match(text) or _FROM_BYLINE.match(text):
+        return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
+    return _ROLE.search(text) is not None and n <= 10 and not SENTENCE_END.search(text)
 
 
 def _read_more(block: Block) -> Block | None:
@@ -115,13 +230,24 @@ def _read_more(block: Block) -> Block | None:
             title = (title[: url_match.start()] + title[url_match.end() :]).strip(" -\u2013\u2014|()[]<>")
         label = match["label"]
         return attrs.evolve(block, kind="read_more", text=title, label=label, url=url)
-    if _LONE_READ_MORE.fullmatch(text) and text.lower().startswith(("read", "related", "see also", "lees", "lesen")):
+    if _LONE_READ_MORE.fullmatch(text):
         return attrs.evolve(block, kind="read_more", text="", label=text.rstrip(":.\u2026 "))
+    bullet = _BULLET.match(text)
+    body = text[bullet.end() :] if bullet else text
+    if any(p.fullmatch(body) for p in _BARE_READ_MORE) or _is_shouted_headline(body):
+        return attrs.evolve(block, kind="read_more", text=body)
     return None
 
 
-def _on_its_own(block: Block) -> Block:
-    """Classify a line by what it says, without looking at its neighbours."""
+def _is_shouted_headline(text: str) -> bool:
+    """A related-article headline set in capitals between paragraphs (five words or more:
+    shorter capitals are section labels)."""
+    return text.isupper() and len(words(text)) >= 5 and not SENTENCE_END.search(text) and len(text) < 200
+
+
+def _on_its_own(block: Block, near_top: bool = False) -> Block:
+    """Classify a line by what it says, without looking at its neighbours (but for
+    whether it is *near_top* of the page, where date stamps and bylines live)."""
     text = block.text
     found = _read_more(block)
     if found is not None:
@@ -136,22 +262,20 @@ def _on_its_own(block: Block) -> Block:
         for pattern in _CAPTION:
             if pattern.search(text):
                 return attrs.evolve(block, kind="caption")
-    if _is_stamp(text):
+    if _is_stamp(text, near_top):
         return attrs.evolve(block, kind="dateline", date=_dates.fast_date(text))
     bullet = _BULLET.match(text)
     if bullet is not None and len(text) > bullet.end():
         return attrs.evolve(block, kind="list_item", text=text[bullet.end() :])
-    if len(text) <= 160 and (_BYLINE.fullmatch(text) or (_ROLE.search(text) and len(words(text)) <= 10)):
-        if not SENTENCE_END.search(text) or text.endswith("."):
-            return attrs.evolve(block, kind="byline")
+    if _is_byline(text):
+        return attrs.evolve(block, kind="byline")
     reading = read_quote(text)
     if reading is not None:
         start = block.span.start
         return attrs.evolve(
             block,
             kind="quote",
-            text=text[reading.speech_start : reading.speech_end],
-            speech=Span(start + reading.speech_start, start + reading.speech_end),
+            text=reading.speech,
             open_quote=reading.open_at_end,
             lead_in=reading.lead_in is not None,
             attribution=Span(start + reading.attribution[0], start + reading.attribution[1])
@@ -205,12 +329,63 @@ def _split_wire(block: Block) -> list[Block]:
     return [dateline, rest]
 
 
-def _front_kind(block: Block) -> Block:
-    """What the first text line of an article is when nothing else claims it."""
-    text = block.text
-    if is_title_like(text) and not is_prose(text):
-        return attrs.evolve(block, kind="headline")
-    return block
+# Headlines run to about twenty words; a longer title-like line is a summary or caption.
+_HEADLINE_MAX_WORDS = 24
+
+
+def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None) -> None:
+    """The headline is the first title-like line of four words or more before the story
+    starts; the short labels above it (site names, sections, kickers) are furniture.
+    A three-word line is the headline only when nothing longer is, and only when it
+    reads as a phrase rather than a name (a word in lower case: ``Storm hits coast``,
+    not ``Belfast Telegraph``). The text the scrape put on the date line after the
+    date does not start the story: it is often a caption above the real headline."""
+    labels: list[int] = []
+    chosen = None
+    for i, block in enumerate(out[:15]):
+        if block.kind == "read_more":
+            break
+        if block.kind not in ("paragraph", "quote"):
+            continue
+        text = block.span.of(source)
+        n = len(words(text))
+        if (n >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS)) or (
+            i == rest_of_date_line and _is_short_headline(text)
+        ):
+            chosen = i
+            break
+        if n <= 3 and not SENTENCE_END.search(text):
+            labels.append(i)
+        elif i != rest_of_date_line and (n >= 8 or block.kind == "quote"):
+            break  # the story has started
+    if chosen is None:
+        chosen = next((i for i in labels if _is_short_headline(out[i].span.of(source))), None)
+        if chosen is None:
+            return
+    out[chosen] = Block("headline", out[chosen].span.of(source), out[chosen].span)
+    for j in labels:
+        if j < chosen:
+            out[j] = attrs.evolve(out[j], kind="boilerplate", reason="label")
+
+
+def _is_short_headline(text: str) -> bool:
+    tokens = words(text)
+    return len(tokens) == 3 and is_title_like(text) and any(t[0].islower() for t in tokens[1:])
+
+
+def _split_first_wire_dateline(out: list[Block]) -> None:
+    """Wire datelines open one of the first paragraphs of the story."""
+    seen = 0
+    for i, block in enumerate(out):
+        if block.kind != "paragraph":
+            continue
+        split = _split_wire(block)
+        if len(split) == 2:
+            out[i : i + 1] = split
+            return
+        seen += 1
+        if seen >= 4:
+            return
 
 
 def classify(blocks: Sequence[Block], source: str) -> list[Block]:
@@ -222,37 +397,31 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
     lines = _split_date_field(blocks[0]) + list(blocks[1:])
     if lines[0].kind == "dateline":
         out.append(lines.pop(0))
-    out.extend(_on_its_own(block) for block in lines)
+    out.extend(_on_its_own(block, i < 8) for i, block in enumerate(lines))
 
-    # the headline: the first title-like line before the prose starts
-    for i, block in enumerate(out[:12]):
-        if block.kind == "paragraph":
-            if is_prose(block.text):
-                break
-            candidate = _front_kind(block)
-            if candidate.kind == "headline":
-                out[i] = candidate
-                break
-        elif block.kind in ("quote",) and is_prose(block.text):
-            break
-
-    # wire datelines open the first paragraph of the story
-    seen_prose = 0
-    i = 0
-    while i < len(out) and seen_prose < 2:
-        block = out[i]
-        if block.kind == "paragraph":
-            split = _split_wire(block)
-            if len(split) == 2:
-                out[i : i + 1] = split
-                break
-            if is_prose(block.text):
-                seen_prose += 1
-        i += 1
-
+    rest_of_date_line = 1 if out[0].kind == "dateline" and len(lines) == len(blocks) else None
+    _mark_headline(out, source, rest_of_date_line)
+    _split_first_wire_dateline(out)
+    _mark_related_lists(out)
     _mark_headings(out)
     _mark_repeats(out)
     return out
+
+
+_LIST_EDGES = frozenset({"separator", "related list"})
+
+
+def _mark_related_lists(out: list[Block]) -> None:
+    """Bare headlines in a list of related articles (after its label, or between
+    separator lines, or after another link) are links too."""
+    for i, block in enumerate(out):
+        if block.kind != "paragraph" or i == 0 or SENTENCE_END.search(block.text) or len(words(block.text)) > 30:
+            continue
+        before = out[i - 1]
+        after = out[i + 1] if i + 1 < len(out) else None
+        after_ok = after is None or after.kind == "read_more" or after.reason in _LIST_EDGES
+        if ((before.kind == "read_more" and before.text) or before.reason in _LIST_EDGES) and after_ok:
+            out[i] = attrs.evolve(block, kind="read_more")
 
 
 def _mark_headings(out: list[Block]) -> None:

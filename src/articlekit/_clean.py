@@ -51,7 +51,9 @@ def cleaner(name: str) -> Callable[[Callable[[Sequence[Block]], Iterable[Block]]
     ... def drop_captions(blocks):
     ...     return [b.drop("drop_captions", "caption") if b.kind == "caption" else b for b in blocks]
     >>> parser = articlekit.Parser(cleaners=[*articlekit.DEFAULT_CLEANERS, drop_captions])
-    >>> article = parser.parse("Storm hits coast\\nThe storm hit at dawn, and the sea wall gave way within the hour.\\n(Image: Getty)")
+    >>> article = parser.parse(
+    ...     "Storm hits coast\\nThe storm hit at dawn, and the sea wall gave way within the hour.\\n(Image: Getty)"
+    ... )
     >>> [(r.text, r.cleaner) for r in article.removed]
     [('(Image: Getty)', 'drop_captions')]
     """

@@ -25,7 +25,7 @@ def _read(path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise OSError(f"not UTF-8 text (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from None
+        raise OSError(f"not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
 
 
 def _render_one(article: Article, source: str, fmt: str, indent: int | None) -> str:
@@ -55,7 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", "-f", choices=_FORMATS, default="json", help="output format (default: json)")
     parse.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
     parse.add_argument(
-        "--language", "-l", action="append", dest="languages", metavar="CODE",
+        "--language",
+        "-l",
+        action="append",
+        dest="languages",
+        metavar="CODE",
         help="a language of the texts (ISO 639-1, e.g. de), to help read dates; repeatable",
     )
     return ap

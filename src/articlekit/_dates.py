@@ -43,6 +43,7 @@ _TIME = regex.compile(
     regex.IGNORECASE,
 )
 _AMPM_ONLY = regex.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s*(?P<ampm>[ap]\.?m\b\.?)", regex.IGNORECASE)
+_HAS_YEAR = regex.compile(r"(?<!\d)(?:1[5-9]|2\d)\d\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _RELATIVE = regex.compile(
     r"\b(?:ago|yesterday|today|tomorrow|just now|vor\s+\d|il y a|hace\s+\d|fa\b|geleden)\b", regex.IGNORECASE
 )
@@ -51,7 +52,9 @@ _RELATIVE = regex.compile(
 def _valid(y: int, m: int, d: int) -> bool:
     if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2999):
         return False
-    return d <= (31, 29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[m - 1]
+    return (
+        d <= (31, 29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[m - 1]
+    )
 
 
 def _with_time(date: str, text: str) -> str:
@@ -94,37 +97,42 @@ def fast_date(text: str) -> str | None:
     >>> fast_date("date 2020-12")
     '2020-12'
     """
+    return _read_fast(text)[1]
+
+
+def _read_fast(text: str) -> tuple[bool, str | None]:
+    """(whether a known form matched, the date it gives). A form that matches with an
+    impossible date (``31 February 2021``, ``2021-13-01``) gives no date at all, rather
+    than a guess from a looser form or from dateparser."""
     match = _ISO.search(text)
     if match is not None:
         y, m = int(match["y"]), int(match["m"])
         if match["d"] is None:
-            return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
+            return True, (f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None)
         d = int(match["d"])
         if not _valid(y, m, d):
-            return None
+            return True, None
         date = f"{y:04d}-{m:02d}-{d:02d}"
         if match["H"] is None:
-            return _with_time(date, text[match.end() :]) if _TIME.search(text, match.end()) else date
+            return True, _with_time(date, text[match.end() :])
         stamp = f"{date}T{match['H']}:{match['M']}:{match['S'] or '00'}"
         off = match["off"]
         if off:
             stamp += "+00:00" if off == "Z" else (off if ":" in off else f"{off[:3]}:{off[3:]}")
-        return stamp
+        return True, stamp
     for pattern in (_DMY, _MDY):
         match = pattern.search(text)
         if match is not None:
             y, m, d = int(match["y"]), MONTHS[match["mon"].lower()], int(match["d"])
-            if _valid(y, m, d):
-                return _with_time(f"{y:04d}-{m:02d}-{d:02d}", text)
+            return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _NUMERIC_DMY.search(text)
     if match is not None:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-        if _valid(y, m, d):
-            return _with_time(f"{y:04d}-{m:02d}-{d:02d}", text)
+        return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _MONTH_YEAR.search(text)
     if match is not None:
-        return f"{int(match['y']):04d}-{MONTHS[match['mon'].lower()]:02d}"
-    return None
+        return True, f"{int(match['y']):04d}-{MONTHS[match['mon'].lower()]:02d}"
+    return False, None
 
 
 def is_relative(text: str) -> bool:
@@ -179,9 +187,10 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
     """
     if not text or not text.strip():
         return None
-    date = fast_date(text)
-    if date is not None:
+    matched, date = _read_fast(text)
+    if matched:
         return date
-    if is_relative(text) or not any(ch.isdigit() for ch in text):
+    # without a year in the text dateparser takes the day for one ("18 May" -> 2018-05)
+    if is_relative(text) or _HAS_YEAR.search(text) is None:
         return None
     return _slow_date(text.strip(), tuple(languages) if languages else None)

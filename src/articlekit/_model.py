@@ -7,7 +7,7 @@ user can always go back from structure to source.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 
 import attrs
 
@@ -84,7 +84,10 @@ class Span:
             or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
         ):
             raise ContractError(f"a span must be [start, end] of two ints, got {value!r}")
-        return cls(value[0], value[1])
+        try:
+            return cls(value[0], value[1])
+        except ValueError as exc:
+            raise ContractError(f"bad span {list(value)!r}: {exc}") from None
 
 
 # --- shared helpers for to_dict / from_dict ------------------------------------------
@@ -289,17 +292,13 @@ class BlockQuote:
         raw_paragraphs = _get(data, "paragraphs", list, where)
         attribution = data.get("attribution")
         return cls(
-            paragraphs=tuple(
-                Paragraph._from(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(raw_paragraphs)
-            ),
+            paragraphs=tuple(Paragraph._from(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(raw_paragraphs)),
             span=Span.from_list(_get(data, "span", (list, tuple), where)),
-            attribution=(
-                Attribution._from(attribution, f"{where}.attribution") if attribution is not None else None
-            ),
+            attribution=(Attribution._from(attribution, f"{where}.attribution") if attribution is not None else None),
         )
 
 
-BodyBlock = Union[Paragraph, BlockQuote, ReadMore, Heading, Caption, Embed, ListItem]
+BodyBlock = Paragraph | BlockQuote | ReadMore | Heading | Caption | Embed | ListItem
 
 _BODY_TYPES: dict[str, Any] = {
     cls.type: cls for cls in (Paragraph, BlockQuote, ReadMore, Heading, Caption, Embed, ListItem)
@@ -336,7 +335,7 @@ class Removed:
         )
 
 
-Element = Union[Dateline, Headline, Standfirst, Byline, BodyBlock, Removed]
+Element = Dateline | Headline | Standfirst | Byline | BodyBlock | Removed
 
 
 @attrs.frozen(slots=True)
@@ -465,9 +464,7 @@ class Article:
             if kind is None:
                 raise ContractError(f"body[{i}] has an unknown type {raw['type']!r}")
             body.append(kind._from(raw, f"body[{i}]"))
-        removed = [
-            Removed._from(r, f"removed[{i}]") for i, r in enumerate(_get(data, "removed", list, "article"))
-        ]
+        removed = [Removed._from(r, f"removed[{i}]") for i, r in enumerate(_get(data, "removed", list, "article"))]
         return cls(
             dateline=part("dateline", Dateline),
             headline=part("headline", Headline),

@@ -11,7 +11,8 @@ from ._tables import OPENERS, QUOTE_PAIRS, SPEECH_VERBS
 __all__ = ["QuoteReading", "read_quote"]
 
 _SINGLE = "'\u2019\u2018\u201a"
-_LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])")
+# an opening mark hugs the word after it: `," and` is a closing mark
+_LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])(?=\S)")
 _TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
 _VERBS = "|".join(sorted((regex.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev|Supt|Insp|Det|Hon)\.|[\w\u2019'&-]+)"
@@ -24,10 +25,11 @@ _TRAILING_ATTRIBUTION = regex.compile(
 
 @attrs.frozen(slots=True)
 class QuoteReading:
-    """Where the speech and the speaker's words are in a paragraph (offsets into it)."""
+    """What a paragraph of direct speech says and where its speaker is named (offsets
+    into the paragraph)."""
 
-    speech_start: int
-    speech_end: int
+    #: the speech, without lead-in, quotation marks and trailing attribution
+    speech: str
     open_at_end: bool
     lead_in: tuple[int, int] | None = None
     attribution: tuple[int, int] | None = None
@@ -66,6 +68,7 @@ def _ends_at(text: str, index: int) -> bool:
 
 
 def _speech_end(text: str, opener: str) -> int:
+    """Where the speech ends: before a closing mark at the end, or at the end."""
     end = len(text.rstrip(_TRAILING_PUNCT))
     if end and text[end - 1] in QUOTE_PAIRS[opener]:
         return end - 1
@@ -99,12 +102,16 @@ def read_quote(text: str) -> QuoteReading | None:
     first = text[0]
     if first in QUOTE_PAIRS and len(text) > 1 and not text[1].isspace():
         first_close, is_open = _scan(text, 1, first)
-        return QuoteReading(
-            speech_start=1,
-            speech_end=max(1, _speech_end(text, first)),
-            open_at_end=is_open,
-            attribution=_trailing_attribution(text, first_close),
-        )
+        attribution = _trailing_attribution(text, first_close)
+        if attribution is None or first_close is None:
+            speech = text[1 : _speech_end(text, first)]
+        else:
+            # "…," said Mr Jones. "More speech…  → the two pieces of speech
+            speech = text[1:first_close].rstrip(" ,")
+            rest = text[attribution[1] :].lstrip(_TRAILING_PUNCT)
+            if rest[:1] in QUOTE_PAIRS:
+                speech += " " + rest[1 : _speech_end(rest, rest[0])]
+        return QuoteReading(speech=speech.strip(), open_at_end=is_open, attribution=attribution)
     for match in _LEAD_IN.finditer(text):
         opener = match[1]
         mark = match.start(1)
@@ -114,8 +121,7 @@ def read_quote(text: str) -> QuoteReading | None:
             if lead_end == 0:
                 return None
             return QuoteReading(
-                speech_start=mark + 1,
-                speech_end=max(mark + 1, _speech_end(text, opener)),
+                speech=text[mark + 1 : _speech_end(text, opener)].strip(),
                 open_at_end=is_open,
                 lead_in=(0, lead_end),
                 attribution=(0, lead_end),

@@ -8,10 +8,34 @@ from __future__ import annotations
 # --- dates -------------------------------------------------------------------------------
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
-    1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
-        "janeiro", "januari"),
-    2: ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio",
-        "fevereiro", "fev", "februari"),
+    1: (
+        "january",
+        "jan",
+        "januar",
+        "jänner",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "gennaio",
+        "gen",
+        "janeiro",
+        "januari",
+    ),
+    2: (
+        "february",
+        "feb",
+        "februar",
+        "février",
+        "fevrier",
+        "févr",
+        "fevr",
+        "febrero",
+        "febbraio",
+        "fevereiro",
+        "fev",
+        "februari",
+    ),
     3: ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "mrt"),
     4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile"),
     5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei"),
@@ -21,36 +45,113 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     9: ("september", "sept", "sep", "septembre", "septiembre", "settembre", "set", "setembro"),
     10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out"),
     11: ("november", "nov", "novembre", "noviembre", "novembro"),
-    12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-         "dicembre", "dezembro"),
+    12: (
+        "december",
+        "dec",
+        "dezember",
+        "dez",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dicembre",
+        "dezembro",
+    ),
 }
 MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 
 # Zone abbreviations scrapes print after a time, as ISO offsets. Ambiguous ones take the
 # reading of the English-language press that uses them most (IST: India).
 TIMEZONES: dict[str, str] = {
-    "UTC": "+00:00", "GMT": "+00:00", "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00",
-    "EET": "+02:00", "EEST": "+03:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00",
-    "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00",
-    "IST": "+05:30", "AEST": "+10:00", "AEDT": "+11:00", "JST": "+09:00", "SGT": "+08:00",
-    "HKT": "+08:00", "PKT": "+05:00", "WAT": "+01:00", "EAT": "+03:00", "SAST": "+02:00",
-    "MEZ": "+01:00", "MESZ": "+02:00",
+    "UTC": "+00:00",
+    "GMT": "+00:00",
+    "BST": "+01:00",
+    "CET": "+01:00",
+    "CEST": "+02:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "EST": "-05:00",
+    "EDT": "-04:00",
+    "CST": "-06:00",
+    "CDT": "-05:00",
+    "MST": "-07:00",
+    "MDT": "-06:00",
+    "PST": "-08:00",
+    "PDT": "-07:00",
+    "IST": "+05:30",
+    "AEST": "+10:00",
+    "AEDT": "+11:00",
+    "JST": "+09:00",
+    "SGT": "+08:00",
+    "HKT": "+08:00",
+    "PKT": "+05:00",
+    "WAT": "+01:00",
+    "EAT": "+03:00",
+    "SAST": "+02:00",
+    "MEZ": "+01:00",
+    "MESZ": "+02:00",
 }
 
 # Words that introduce a date stamp line.
 STAMP_WORDS = (
-    "published", "updated", "last updated", "first published", "first published on", "posted",
-    "modified", "veröffentlicht", "aktualisiert", "stand", "publié", "publié le", "mis à jour",
-    "publicado", "actualizado", "pubblicato", "aggiornato", "atualizado", "gepubliceerd",
+    "published",
+    "updated",
+    "last updated",
+    "first published",
+    "first published on",
+    "posted",
+    "modified",
+    "veröffentlicht",
+    "aktualisiert",
+    "stand",
+    "publié",
+    "publié le",
+    "mis à jour",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+    "atualizado",
+    "gepubliceerd",
     "bijgewerkt",
 )
 
 # --- wire datelines ----------------------------------------------------------------------
 
 AGENCIES = (
-    "AP", "Reuters", "AFP", "ANP", "dpa", "DPA", "EFE", "ANSA", "PTI", "IANS", "UPI", "Xinhua",
-    "Bloomberg", "CNN", "PA", "AAP", "CP", "Kyodo", "Yonhap", "TASS", "Europa Press", "APA",
-    "Belga", "SDA", "KNA", "epd", "IPS", "WAM", "SPA", "ANI", "Lusa", "Agência Brasil",
+    "AP",
+    "Reuters",
+    "AFP",
+    "ANP",
+    "dpa",
+    "DPA",
+    "EFE",
+    "ANSA",
+    "PTI",
+    "IANS",
+    "UPI",
+    "Xinhua",
+    "Bloomberg",
+    "CNN",
+    "PA",
+    "AAP",
+    "CP",
+    "Kyodo",
+    "Yonhap",
+    "TASS",
+    "Europa Press",
+    "APA",
+    "Belga",
+    "SDA",
+    "KNA",
+    "epd",
+    "IPS",
+    "WAM",
+    "SPA",
+    "ANI",
+    "Lusa",
+    "Agência Brasil",
 )
 
 # --- quotation marks ---------------------------------------------------------------------
@@ -58,7 +159,7 @@ AGENCIES = (
 # opening mark -> the marks that close it
 QUOTE_PAIRS: dict[str, str] = {
     '"': '"',
-    "\u201c": "\u201d\"",  # “ … ”
+    "\u201c": '\u201d"',  # “ … ”
     "\u201e": "\u201c\u201d",  # „ … “
     "\u00ab": "\u00bb",  # « … »
     "\u00bb": "\u00ab",  # » … «
@@ -66,41 +167,149 @@ QUOTE_PAIRS: dict[str, str] = {
     "\u203a": "\u2039",  # › … ‹
     "\u2018": "\u2019'",  # ‘ … ’
     "'": "'\u2019",
+    "`": "'\u2019\u2033\u201d\"",  # ``TeX style''  (old wire copy)
     "\u201a": "\u2018\u2019",  # ‚ … ‘
     "\u300c": "\u300d",  # 「 … 」
     "\u300e": "\u300f",  # 『 … 』
 }
 # Marks that make a double quotation (single marks double as apostrophes).
-DOUBLE_OPENERS = '"\u201c\u201e\u00ab\u00bb\u2039\u203a\u300c\u300e'
+DOUBLE_OPENERS = '"\u201c\u201e\u00ab\u00bb\u2039\u203a\u300c\u300e`'
 OPENERS = "".join(QUOTE_PAIRS)
 
 # Verbs of saying, for trailing attribution ("…," said Mr Smith.) in the languages we read.
 SPEECH_VERBS = (
-    "said", "says", "say", "added", "adds", "told", "tells", "explained", "explains", "stated",
-    "states", "continued", "continues", "insisted", "insists", "warned", "warns", "noted",
-    "notes", "wrote", "writes", "replied", "replies", "asked", "asks", "argued", "argues",
-    "claimed", "claims", "admitted", "admits", "declared", "declares", "commented", "remarked",
-    "recalled", "recalls", "revealed", "reveals", "stressed", "stresses", "confirmed",
-    "confirms", "announced", "announces", "tweeted", "posted", "urged", "urges", "suggested",
-    "concluded", "acknowledged", "acknowledges", "pointed out", "points out", "went on",
-    "sagte", "sagt", "erklärte", "erklärt", "betonte", "fügte", "dit", "a dit", "déclare",
-    "a déclaré", "explique", "a expliqué", "ajoute", "a ajouté", "dijo", "dice", "afirmó",
-    "explicó", "añadió", "señaló", "ha dicho", "ha detto", "ha spiegato", "disse", "afirmou",
-    "explicou", "zei", "zegt", "aldus", "laat weten",
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+    "continued",
+    "continues",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "replied",
+    "replies",
+    "asked",
+    "asks",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "admitted",
+    "admits",
+    "declared",
+    "declares",
+    "commented",
+    "remarked",
+    "recalled",
+    "recalls",
+    "revealed",
+    "reveals",
+    "stressed",
+    "stresses",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "tweeted",
+    "posted",
+    "urged",
+    "urges",
+    "suggested",
+    "concluded",
+    "acknowledged",
+    "acknowledges",
+    "pointed out",
+    "points out",
+    "went on",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "fügte",
+    "dit",
+    "a dit",
+    "déclare",
+    "a déclaré",
+    "explique",
+    "a expliqué",
+    "ajoute",
+    "a ajouté",
+    "dijo",
+    "dice",
+    "afirmó",
+    "explicó",
+    "añadió",
+    "señaló",
+    "ha dicho",
+    "ha detto",
+    "ha spiegato",
+    "disse",
+    "afirmou",
+    "explicou",
+    "zei",
+    "zegt",
+    "aldus",
+    "laat weten",
 )
 
 # --- links ---------------------------------------------------------------------------------
 
 # Labels that introduce a link to another article, as written (matched case-insensitively).
 READ_MORE_LABELS = (
-    "read more", "read also", "also read", "read", "related", "related article",
-    "related articles", "related story", "related stories", "related content", "see also",
-    "more", "more on this story", "more from", "also see", "recommended", "watch",
-    "click here to read", "don't miss", "dont miss", "must read", "trending", "latest",
-    "lesen sie auch", "lesen sie mehr", "mehr zum thema", "auch interessant", "à lire aussi",
-    "a lire aussi", "lire aussi", "voir aussi", "lea también", "lee también", "te puede interesar",
-    "leer más", "leggi anche", "leggi", "leia também", "leia mais", "veja também", "lees ook",
-    "lees meer", "ook interessant",
+    "read more",
+    "read also",
+    "also read",
+    "read",
+    "related",
+    "related article",
+    "related articles",
+    "related story",
+    "related stories",
+    "related content",
+    "see also",
+    "see",
+    "more",
+    "more on this story",
+    "also see",
+    "recommended",
+    "click here to read",
+    "don't miss",
+    "dont miss",
+    "must read",
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "auch interessant",
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "voir aussi",
+    "lea también",
+    "lee también",
+    "te puede interesar",
+    "leer más",
+    "leggi anche",
+    "leggi",
+    "leia também",
+    "leia mais",
+    "veja também",
+    "lees ook",
+    "lees meer",
+    "ook interessant",
 )
 
 # --- furniture -----------------------------------------------------------------------------
@@ -109,28 +318,55 @@ READ_MORE_LABELS = (
 # the whole stripped line (case-insensitive). Kept short and anchored so they run in
 # linear time.
 BOILERPLATE: tuple[tuple[str, str], ...] = (
-    ("advertisement", r"(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|"
-                      r"publicidade|advertentie|sponsored(?: content)?|ad|\{mosads\})"),
+    (
+        "advertisement",
+        r"(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|"
+        r"publicidade|advertentie|sponsored(?: content)?|ad|\{mosads\})",
+    ),
     ("advertisement", r"story continues below(?: this)? (?:ad|advertisement)"),
     ("newsletter", r"(?:sign up|subscribe)\b.{0,80}(?:newsletter|updates|alerts|email)s?\b.{0,60}"),
-    ("newsletter", r".{0,60}\bnewsletter\b.{0,60}"),
-    ("share", r"(?:share|share this|share this (?:article|story|page)|share on \w+|share via \w+|"
-              r"tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|pinterest|reddit)"),
+    ("newsletter", r".{0,100}\bnewsletters?\b.{0,60}"),
+    (
+        "share",
+        r"(?:share|share this|share this (?:article|story|page)|share on \w+|share via \w+|"
+        r"tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|pinterest|reddit)",
+    ),
     ("follow", r"follow (?:us|@\w+)\b.{0,60}"),
     ("cookie", r".{0,120}\bcookies?\b.{0,120}"),
     ("copyright", r"(?:©|\(c\)|copyright)\s.{0,150}"),
-    ("copyright", r".{0,80}\ball rights reserved\.?.{0,80}"),
-    ("comments", r"(?:\d+\s*)?comments?|commented|view comments|leave a comment|"
-                 r"join the (?:conversation|discussion)|comments? (?:are|have been) closed.{0,60}|"
-                 r"\d+comments|sorry, there are no recent results.{0,80}"),
-    ("navigation", r"(?:skip to (?:main )?content|menu|home|sections|search|close|back to top|"
-                   r"next article|previous article|view gallery|open image in gallery|"
-                   r"subscription notification|start reading|log ?in|sign in|register|new)"),
-    ("kicker", r"(?:exclusive|breaking|breaking news|live|updated|analysis|opinion|comment|"
-               r"watch|video|explainer|fact check)"),
+    ("copyright", r".{0,200}(?:\ball rights reserved\b|©\s*\d{4}\b).{0,600}"),
+    (
+        "comments",
+        r"(?:\d+\s*)?comments?|commented|view comments|leave a comment|"
+        r"join the (?:conversation|discussion)|comments? (?:are|have been) closed.{0,60}|"
+        r"\d+comments|sorry, there are no recent results.{0,80}",
+    ),
+    (
+        "navigation",
+        r"(?:skip to (?:main )?content|menu|home|sections|search|close|back to top|"
+        r"next article|previous article|view gallery|open image in gallery|"
+        r"subscription notification|start reading|log ?in|sign in|register|new|"
+        r"expand(?: ?/ ?collapse)?(?: search)?|collapse|watch tv|listen|print this page)",
+    ),
+    (
+        "kicker",
+        r"(?:exclusive|breaking|breaking news|live|updated|analysis|opinion|comment|"
+        r"watch|video|explainer|fact check)",
+    ),
     ("reading time", r"[·•]?\s*\d+\s*min(?:ute)?s?\s*read"),
-    ("prompt", r"(?:get all your news in one place\.?|one app\.?|click here .{0,80}|"
-               r"download (?:the|our) app.{0,80}|we use cookies.{0,120})"),
+    ("browser notice", r".{0,40}\b(?:browser|IE \d+|internet explorer)\b.{0,20}\bnot supported\b.{0,120}"),
+    (
+        "related list",
+        r"(?:related|more) (?:stories|articles|topics|content|news|coverage)|more from .{1,40}|"
+        r"meer uit .{1,40}|mehr zum thema|plus d'actualités|más noticias|altre notizie",
+    ),
+    ("separator", r"[\W_]{1,80}"),
+    (
+        "prompt",
+        r"(?:already a (?:member|subscriber|user)\?.{0,40}|sign up to read .{0,60}|"
+        r"get all your news in one place\.?|one app\.?|click here .{0,80}|"
+        r"download (?:the|our) app.{0,80}|we use cookies.{0,120})",
+    ),
 )
 
 # Lines that are a caption or a picture credit (searched, case-insensitive).
@@ -142,8 +378,15 @@ CAPTION = (
     r"\((?:AP|AFP|Reuters|Getty|PA|EPA|Shutterstock|Alamy)(?: (?:Photo|Images))?[^()]{0,60}\)\s*$",
     r"(?:getty images|shutterstock|alamy|/afp|/reuters|/ap|/pa|/epa|/getty)\s*$",
     r"^camera icon\b",
+    r"^(?:watch|video|gallery|listen)\s*:",
+    r"[\u2014\u2013]\s*(?:[\w-]+\s+){0,2}(?:pic|pix|photo|picture|file pic|file photo|handout)\.?$",
+    r"^(?:an? |the )?(?:undated |file |handout )?(?:picture|photo|photograph|image) (?:of|shows)\b",
+    r"\([^()]{0,60}/(?:PA|AP|AFP|Reuters|Getty|EPA|Bloomberg|Shutterstock|Alamy)(?: Images)?\)\s*$",
     r"—\s*photo by\b",
 )
+
+# Bare links to related pages: galleries ("Oscars 2019: Red carpet looks36 Pictures").
+READ_MORE_BARE = (r".*\D\d{1,3}\s*(?:pictures|photos|images|videos)$",)
 
 # Lines of an embedded social-media post (searched, case-insensitive).
 EMBED = (

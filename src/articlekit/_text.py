@@ -6,7 +6,7 @@ import regex
 
 __all__ = ["SENTENCE_END", "is_prose", "is_title_like", "sentences", "words"]
 
-_WORDS = regex.compile(r"[\w\u2019'-]+")
+_WORDS = regex.compile(r"\w[\w\u2019'-]*")
 SENTENCE_END = regex.compile(r"[.!?\u2026][\"\u201d\u2019')\]]*$")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?\p{Lu})")
 
@@ -32,6 +32,8 @@ def is_title_like(text: str, max_words: int = 30) -> bool:
     if text[-1] in ",;:-\u2013\u2014(" or text.endswith(("...", "\u2026")):
         return False
     if SENTENCE_END.search(text) and text.rstrip("\"\u201d\u2019')]")[-1:] not in ("?", "!"):
+        return False
+    if _SENTENCE_BREAK.search(text):  # a title is one sentence at most
         return False
     return 2 <= len(words(text)) <= max_words
 

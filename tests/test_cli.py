@@ -1,0 +1,261 @@
+"""The ``articlekit`` command line."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import articlekit
+from articlekit import Article
+from articlekit._cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+EXAMPLE = ROOT / "examples" / "porthcarrow-storm.txt"
+HEADLINE = "Harbour wall breached as storm floods Porthcarrow seafront"
+
+SMALL = ' date 2021-05-18 Storm hits coast\n\nThe council said: "Stay at home."\n'
+
+
+class _Stdin:
+    """Stands in for sys.stdin: main() reads the bytes from ``.buffer``."""
+
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def _json_lines(out: str) -> list[dict]:  # type: ignore[type-arg]
+    lines = out.splitlines()
+    assert all(lines), f"unexpected blank line in {out!r}"
+    return [json.loads(line) for line in lines]
+
+
+def test_parse_example_prints_one_json_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(EXAMPLE)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.endswith("\n")
+    [doc] = _json_lines(out)
+    assert doc["schema"] == "articlekit/1"
+    assert doc["headline"]["text"] == HEADLINE
+    assert doc["dateline"]["date"] == "2024-03-12"
+    assert doc["source"] == str(EXAMPLE)
+
+
+def test_json_output_is_the_contract_plus_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(EXAMPLE)]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    article = articlekit.parse(EXAMPLE.read_text(encoding="utf-8"))
+    assert doc == {**article.to_dict(), "source": str(EXAMPLE)}
+    assert Article.from_dict(doc) == article
+
+
+def test_json_keeps_non_ascii_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "café.txt"
+    path.write_text(" date 2021-05-18 Café reopens after floods\n\nThe owner said the café would reopen.\n", "utf-8")
+    assert main(["parse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Café reopens after floods" in out  # not escaped as \u00e9
+    [doc] = _json_lines(out)
+    assert doc["headline"]["text"] == "Café reopens after floods"
+    assert doc["source"] == str(path)
+
+
+def test_indent(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--indent", "2", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('{\n  "schema": "articlekit/1"')
+    assert json.loads(out)["headline"]["text"] == HEADLINE
+
+
+def test_two_files_give_two_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = tmp_path / "small.txt"
+    other.write_text(SMALL, encoding="utf-8")
+    assert main(["parse", str(EXAMPLE), str(other)]) == 0
+    first, second = _json_lines(capsys.readouterr().out)
+    assert first["source"] == str(EXAMPLE)
+    assert first["headline"]["text"] == HEADLINE
+    assert second["source"] == str(other)
+    assert second["headline"]["text"] == "Storm hits coast"
+    assert second["dateline"]["date"] == "2021-05-18"
+
+
+def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(EXAMPLE.read_bytes()))
+    assert main(["parse", "-"]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    assert doc["source"] == "<stdin>"
+    assert doc["headline"]["text"] == HEADLINE
+    assert doc["dateline"]["date"] == "2024-03-12"
+
+
+def test_stdin_utf8_bom_is_dropped(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"\xef\xbb\xbf" + EXAMPLE.read_bytes()))
+    assert main(["parse", "-"]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    assert doc["headline"]["text"] == HEADLINE
+    assert doc["dateline"]["date"] == "2024-03-12"
+
+
+def test_format_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--format", "markdown", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"# {HEADLINE}\n")
+    assert "\n> We know this has been a frightening night" in out
+    assert "> — She said" in out
+    assert "**READ MORE:** Porthcarrow lifeboat crew rescue two kayakers in force eight gale" in out
+    assert "Advertisement" not in out
+    assert main(["parse", "-f", "markdown", str(EXAMPLE)]) == 0
+    assert capsys.readouterr().out == out
+
+
+def test_format_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--format", "text", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    article = articlekit.parse(EXAMPLE.read_text(encoding="utf-8"))
+    assert out == f"{HEADLINE}\n\n{article.text}\n\n"
+    assert "READ MORE" not in out
+    assert "Advertisement" not in out
+    assert not out.lstrip().startswith("{")
+
+
+def test_missing_file_reports_and_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "no-such-article.txt"
+    assert main(["parse", str(missing), str(EXAMPLE)]) == 1
+    out, err = capsys.readouterr()
+    assert "articlekit: cannot read" in err
+    assert str(missing) in err
+    assert "No such file" in err
+    [doc] = _json_lines(out)  # the other file is still printed
+    assert doc["source"] == str(EXAMPLE)
+    assert doc["headline"]["text"] == HEADLINE
+
+
+def test_missing_file_after_good_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "gone.txt"
+    assert main(["parse", str(EXAMPLE), str(missing)]) == 1
+    out, err = capsys.readouterr()
+    assert len(_json_lines(out)) == 1
+    assert err.startswith(f"articlekit: cannot read {missing}")
+
+
+def test_directory_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"articlekit: cannot read {tmp_path}" in err
+
+
+def test_non_utf8_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes(b"\xff\xfe\xfa" + b"Storm hits coast\n\nThe sea wall gave way.\n")
+    assert main(["parse", str(bad), str(EXAMPLE)]) == 1
+    out, err = capsys.readouterr()
+    assert f"articlekit: cannot read {bad}" in err
+    assert "not UTF-8" in err
+    assert "byte 0" in err
+    assert "\\xff" in err
+    assert len(_json_lines(out)) == 1
+
+
+def test_non_utf8_byte_offset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "cp1252.txt"
+    bad.write_bytes(b"Caf\xe9 reopens\n")
+    assert main(["parse", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "byte 3" in err
+    assert "\\xe9" in err
+
+
+def test_non_utf8_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(b"\xff\xfe\xfa text"))
+    assert main(["parse", "-"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "articlekit: cannot read <stdin>" in err
+    assert "\\xff" in err
+
+
+def test_empty_file_gives_empty_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["parse", str(empty)]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    assert doc == {**Article().to_dict(), "source": str(empty)}
+
+
+def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["parse", "--format", "xml", str(EXAMPLE)])
+    assert exc.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "invalid choice: 'xml'" in err
+
+
+@pytest.mark.parametrize("argv", [[], ["parse"], ["frobnicate", "x.txt"]])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert "usage: articlekit" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out == f"articlekit {articlekit.__version__}\n"
+
+
+def test_language_option_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text("Veröffentlicht: 22.07.2021 16:00 Uhr\n\nSturm trifft die Küste\n\nDer Deich brach.\n", "utf-8")
+    assert main(["parse", "-l", "de", "--language", "en", str(path)]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    assert doc["dateline"]["date"] == "2021-07-22T16:00:00"
+
+
+# --- as a real process -------------------------------------------------------------------
+
+
+def _run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "articlekit", *args],
+        input=input,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_python_dash_m_parse_file_and_stdin() -> None:
+    result = _run("parse", str(EXAMPLE), "-", input=SMALL.encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    first, second = _json_lines(result.stdout.decode("utf-8"))
+    assert first["source"] == str(EXAMPLE)
+    assert first["headline"]["text"] == HEADLINE
+    assert first["dateline"]["date"] == "2024-03-12"
+    assert second["source"] == "<stdin>"
+    assert second["headline"]["text"] == "Storm hits coast"
+
+
+def test_python_dash_m_missing_file_exit_status(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = _run("parse", str(missing), str(EXAMPLE))
+    assert result.returncode == 1
+    assert f"articlekit: cannot read {missing}".encode() in result.stderr
+    [doc] = _json_lines(result.stdout.decode("utf-8"))
+    assert doc["headline"]["text"] == HEADLINE

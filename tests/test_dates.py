@@ -1,0 +1,186 @@
+"""Reading dates: the fast path (``fast_date``) and ``parse_date`` with its dateparser fallback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import articlekit
+from articlekit import _dates
+from articlekit._dates import fast_date, is_relative, parse_date
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+# (text, the ISO date it gives) — every one of these is read by the fast path
+FAST_FORMS = [
+    ("2021-05-18", "2021-05-18"),
+    ("date 2021-05-18", "2021-05-18"),
+    ("date 2020-12", "2020-12"),
+    ("18 May 2021", "2021-05-18"),
+    ("May 18, 2021", "2021-05-18"),
+    ("Tuesday, 18th May 2021", "2021-05-18"),
+    ("18th of May 2021", "2021-05-18"),
+    ("Tue 18 May 2021 10.32 BST", "2021-05-18T10:32:00+01:00"),
+    ("Published: 10:32, Tue, May 18, 2021", "2021-05-18T10:32:00"),
+    ("3 April 2023, 10:56", "2023-04-03T10:56:00"),
+    ("Jun 30, 2023, 9:33 PM", "2023-06-30T21:33:00"),
+    ("Jun 30, 2023, 12:05 AM", "2023-06-30T00:05:00"),
+    ("18 May 2021 at 3pm", "2021-05-18T15:00:00"),
+    ("18 May 2021 10:32 GMT", "2021-05-18T10:32:00+00:00"),
+    ("18. Mai 2021", "2021-05-18"),
+    ("18 mai 2021", "2021-05-18"),
+    ("1er mai 2021", "2021-05-01"),
+    ("18 de mayo de 2021", "2021-05-18"),
+    ("22.07.2021 16:00 Uhr", "2021-07-22T16:00:00"),
+    ("22.07.2021 16:00 Uhr MESZ", "2021-07-22T16:00:00+02:00"),
+    ("Updated 2021-05-18T10:32:00Z", "2021-05-18T10:32:00+00:00"),
+    ("2021-05-18T10:32:00+0100", "2021-05-18T10:32:00+01:00"),
+    ("2021-05-18 10:32", "2021-05-18T10:32:00"),
+    ("February 2021", "2021-02"),
+    ("29 February 2020", "2020-02-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FAST_FORMS)
+def test_fast_date_reads_common_forms(text: str, expected: str) -> None:
+    assert fast_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), FAST_FORMS)
+def test_parse_date_agrees_with_fast_path(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+def test_parse_date_is_exported() -> None:
+    assert articlekit.parse_date is parse_date
+    assert articlekit.parse_date("18 May 2021") == "2021-05-18"
+
+
+def test_published_stamp_starts_with_date_and_time() -> None:
+    date = parse_date("Published: 10:32, Tue, May 18, 2021")
+    assert date is not None
+    assert date.startswith("2021-05-18T10:32")
+
+
+@pytest.mark.parametrize("text", ["2021-13-01", "2021-02-29", "2021-00-10", "Jun 31, 2023", "31.02.2021"])
+def test_fast_path_gives_no_date_for_invalid_dates(text: str) -> None:
+    assert fast_date(text) is None
+
+
+@pytest.mark.parametrize("text", ["31 February 2021", "29 February 2021", "31 April 2023"])
+def test_fast_path_gives_no_date_for_invalid_day_month_year(text: str) -> None:
+    assert fast_date(text) is None
+
+
+def test_parse_date_gives_no_date_for_invalid_iso_month() -> None:
+    assert parse_date("2021-13-01") is None
+
+
+@pytest.mark.parametrize("text", ["2 hours ago", "48 min ago", "Updated 3 hours ago", "2 days ago", "yesterday"])
+def test_relative_dates_give_none(text: str) -> None:
+    assert is_relative(text)
+    assert fast_date(text) is None
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\t", "The council met to discuss the sea wall.", "Storm hits coast", "Mayday 2021"],
+)
+def test_text_without_a_date_gives_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_out_of_range_times_keep_the_date_only() -> None:
+    assert fast_date("18 May 2021 25:00") == "2021-05-18"
+    assert fast_date("18 May 2021 13:00 pm") == "2021-05-18"
+
+
+@pytest.mark.parametrize("text", ["18 May", "May 18", "le 18 mai", "Tuesday 18 May"])
+def test_date_without_year_gives_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+# --- the dateparser fallback -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("18/05/2021", None, "2021-05-18"),
+        ("2021/05/18", None, "2021-05-18"),
+        ("2021年5月18日", None, "2021-05-18"),
+        ("18 мая 2021", ["ru"], "2021-05-18"),
+    ],
+)
+def test_dateparser_reads_what_the_fast_path_cannot(text: str, languages: list[str] | None, expected: str) -> None:
+    assert fast_date(text) is None
+    assert parse_date(text, languages) == expected
+
+
+def test_fallback_only_when_fast_path_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, object]] = []
+
+    def spy(text: str, languages: object) -> str | None:
+        calls.append((text, languages))
+        return "1999-01-01"
+
+    monkeypatch.setattr(_dates, "_slow_date", spy)
+    assert parse_date("18 May 2021") == "2021-05-18"
+    assert parse_date("2 hours ago") is None
+    assert parse_date("no digits here") is None
+    assert calls == []
+    assert parse_date("  18/05/2021 ", ["fr", "de"]) == "1999-01-01"
+    assert calls == [("18/05/2021", ("fr", "de"))]
+
+
+def _run_fresh(code: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH", "")) if p)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_fast_path_does_not_import_dateparser() -> None:
+    result = _run_fresh(
+        f"""
+        import sys
+        import articlekit
+        assert articlekit.__file__.startswith({str(SRC)!r}), articlekit.__file__
+        article = articlekit.parse(" date 2021-05-18 Headline here\\n\\nBody text.")
+        assert article.dateline.date == "2021-05-18", article.dateline
+        assert "dateparser" not in sys.modules, "parse() imported dateparser"
+        assert articlekit.parse_date("18 May 2021") == "2021-05-18"
+        assert "dateparser" not in sys.modules, "parse_date('18 May 2021') imported dateparser"
+        # the control: a form only dateparser reads does import it
+        assert articlekit.parse_date("18/05/2021") == "2021-05-18"
+        assert "dateparser" in sys.modules
+        print("ok")
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_import_does_not_import_dateparser() -> None:
+    result = _run_fresh(
+        f"""
+        import sys
+        import articlekit
+        assert articlekit.__file__.startswith({str(SRC)!r}), articlekit.__file__
+        print("dateparser" in sys.modules)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
