@@ -50,26 +50,41 @@ autodoc_member_order = "bysource"
 # napoleon reads the first line of an attribute or property docstring as
 # "type: description", so ``"The prose of the article: the standfirst, ..."`` would be
 # shown as a type "The prose of the article". Our docstrings never give a type that way
-# (the annotations do), so hand napoleon an empty type before the first colon.
+# (the annotations do), so hand napoleon an empty type before the first colon: one
+# ": " for each of its passes (NumPy style, then Google style), each of which takes one.
 
 
 def _no_inline_attribute_type(app, what, name, obj, options, lines):
-    if what in {"attribute", "data", "property"}:
-        for i, line in enumerate(lines):
-            if line.strip():
-                lines[i] = ": " + line
-                break
+    if what not in {"attribute", "data", "property"}:
+        return
+    passes = int(app.config.napoleon_numpy_docstring) + int(app.config.napoleon_google_docstring)
+    for i, line in enumerate(lines):
+        if line.strip():
+            lines[i] = ": " * passes + line
+            break
+
+
+# A typing.Protocol has no constructor worth showing: autodoc would print
+# ``Cleaner(*args, **kwargs)``.
+
+
+def _no_protocol_signature(app, what, name, obj, options, signature, return_annotation):
+    if what == "class" and getattr(obj, "_is_protocol", False):
+        return "", return_annotation
+    return None
 
 
 def setup(app):
     # before napoleon's own handler (priority 500) rewrites the docstring
     app.connect("autodoc-process-docstring", _no_inline_attribute_type, priority=400)
+    app.connect("autodoc-process-signature", _no_protocol_signature)
 
 
 # -- intersphinx -------------------------------------------------------------------------
 # The inventories live on the network, which the docs build does not have by default:
-# fetching them would fail and, with -W, fail the build. Set ARTICLEKIT_DOCS_ONLINE=1 to
-# link to the Python and attrs documentation.
+# fetching them would fail and, with -W, fail the build, so the mapping is used only
+# when ARTICLEKIT_DOCS_ONLINE is set. Even then, with intersphinx_disabled_reftypes
+# = ["*"], only explicit references (:external:py:class:`str`) resolve through it.
 
 intersphinx_disabled_reftypes = ["*"]
 if os.environ.get("ARTICLEKIT_DOCS_ONLINE"):

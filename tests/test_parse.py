@@ -199,3 +199,14 @@ def test_shipped_example() -> None:
     assert first.span.contains(article.read_more[0].span)
     assert [r.text for r in article.removed] == ["Advertisement"]
     check_article(text, article)
+
+
+def test_byte_order_mark_before_the_date_field() -> None:
+    text = "\ufeff date 2024-03-12 Harbour wall breached as storm floods seafront\nThe sea wall gave way at dawn.\n"
+    article = articlekit.parse(text)
+    assert article.dateline is not None
+    assert (article.dateline.date, article.dateline.raw) == ("2024-03-12", "date 2024-03-12")
+    assert article.dateline.span.start == 0  # the mark is covered, not lost
+    assert article.headline is not None
+    assert article.headline.text == "Harbour wall breached as storm floods seafront"
+    check_article(text, article)

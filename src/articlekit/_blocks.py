@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from ._model import Span
@@ -35,7 +37,7 @@ class Block:
     ``kind`` (and may split a line into several blocks, as in ``date 2021-05-18
     Headline``); the grouper and the cleaners read and rewrite blocks; the builder turns
     them into the :class:`~articlekit.Article`. Blocks are immutable: a stage returns
-    new ones with :func:`attrs.evolve`.
+    new ones with :meth:`replace`.
 
     ``span`` always points into the original input; ``text`` starts as the text there
     and may be rewritten by cleaners. A block with ``dropped_by`` set is listed in
@@ -65,12 +67,19 @@ class Block:
     #: the cleaner that dropped the block, if one did
     dropped_by: str | None = None
 
+    def replace(self, **changes: Any) -> Block:
+        """This block with *changes* to its fields (a faster :func:`attrs.evolve`)."""
+        return Block(**{name: changes[name] if name in changes else getattr(self, name) for name in _FIELDS})
+
     def drop(self, cleaner: str, reason: str) -> Block:
         """This block, marked as dropped by *cleaner* for *reason*."""
-        return attrs.evolve(self, dropped_by=cleaner, reason=reason)
+        return self.replace(dropped_by=cleaner, reason=reason)
 
     def retype(self, kind: str) -> Block:
         """This block as another kind (one of :data:`KINDS`)."""
         if kind not in KINDS:
             raise ValueError(f"unknown block kind {kind!r}; expected one of {sorted(KINDS)}")
-        return attrs.evolve(self, kind=kind)
+        return self.replace(kind=kind)
+
+
+_FIELDS = tuple(field.name for field in attrs.fields(Block))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
 import regex
 
 from . import _dates
@@ -22,7 +21,7 @@ from ._tables import (
     CAPTION,
     EMBED,
     MONTHS,
-    READ_MORE_BARE,
+    READ_MORE_BARE_ENDINGS,
     READ_MORE_LABELS,
     STAMP_WORDS,
     TIMEZONES,
@@ -34,7 +33,8 @@ __all__ = ["classify"]
 _I = regex.IGNORECASE | regex.VERSION1
 
 # ` date 2021-05-18 Headline`: the scrape's own date field, first line only
-_DATE_FIELD = regex.compile(r"date\s+(?P<date>\d{4}(?:-\d{2}){0,2})(?=\s|$)")
+# (a byte order mark left at the start of a file may precede it)
+_DATE_FIELD = regex.compile(r"\ufeff?\s*(?P<raw>date\s+(?P<date>\d{4}(?:-\d{2}){0,2}))(?=\s|$)")
 
 _LABELS = "|".join(sorted((regex.escape(x) for x in READ_MORE_LABELS), key=len, reverse=True))
 _READ_MORE = regex.compile(
@@ -44,12 +44,15 @@ _CLICK_HERE = regex.compile(r"(?P<label>click here to read(?: more)?)\s*(?:[:\-\
 _LONE_READ_MORE = regex.compile(
     r"(?:read more|read also|also read|lees meer|lesen sie mehr|leia mais|leer más|lire la suite)\s*[:.\u2026]?", _I
 )
-_BARE_READ_MORE = tuple(regex.compile(p, _I) for p in READ_MORE_BARE)
+# searched in the last characters of a line only, so that no pattern scans a long line
+_BARE_READ_MORE = regex.compile("|".join(f"(?:{p})" for p in READ_MORE_BARE_ENDINGS), _I)
 _URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
 
-_BOILERPLATE = tuple((reason, regex.compile(pattern, _I)) for reason, pattern in BOILERPLATE)
-_CAPTION = tuple(regex.compile(p, _I) for p in CAPTION)
-_EMBED = tuple(regex.compile(p, _I) for p in EMBED)
+# each table as one alternation: one pass over a line instead of one per pattern
+_BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(BOILERPLATE)), _I)
+_BOILERPLATE_REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(BOILERPLATE)}
+_CAPTION = regex.compile("|".join(f"(?:{p})" for p in CAPTION), _I)
+_EMBED = regex.compile("|".join(f"(?:{p})" for p in EMBED), _I)
 
 _BULLET = regex.compile(
     r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)"
@@ -229,13 +232,13 @@ def _read_more(block: Block) -> Block | None:
         if url_match is not None:
             title = (title[: url_match.start()] + title[url_match.end() :]).strip(" -\u2013\u2014|()[]<>")
         label = match["label"]
-        return attrs.evolve(block, kind="read_more", text=title, label=label, url=url)
+        return block.replace(kind="read_more", text=title, label=label, url=url)
     if _LONE_READ_MORE.fullmatch(text):
-        return attrs.evolve(block, kind="read_more", text="", label=text.rstrip(":.\u2026 "))
+        return block.replace(kind="read_more", text="", label=text.rstrip(":.\u2026 "))
     bullet = _BULLET.match(text)
     body = text[bullet.end() :] if bullet else text
-    if any(p.fullmatch(body) for p in _BARE_READ_MORE) or _is_shouted_headline(body):
-        return attrs.evolve(block, kind="read_more", text=body)
+    if _BARE_READ_MORE.search(body, max(0, len(body) - 40)) or _is_shouted_headline(body):
+        return block.replace(kind="read_more", text=body)
     return None
 
 
@@ -252,28 +255,25 @@ def _on_its_own(block: Block, near_top: bool = False) -> Block:
     found = _read_more(block)
     if found is not None:
         return found
-    for pattern in _EMBED:
-        if pattern.search(text):
-            return attrs.evolve(block, kind="embed")
-    for reason, pattern in _BOILERPLATE:
-        if pattern.fullmatch(text):
-            return attrs.evolve(block, kind="boilerplate", reason=reason)
-    if len(text) <= 300:
-        for pattern in _CAPTION:
-            if pattern.search(text):
-                return attrs.evolve(block, kind="caption")
+    if _EMBED.search(text):
+        return block.replace(kind="embed")
+    furniture = _BOILERPLATE.fullmatch(text)
+    if furniture is not None:
+        group = next(name for name, value in furniture.groupdict().items() if value is not None)
+        return block.replace(kind="boilerplate", reason=_BOILERPLATE_REASONS[group])
+    if len(text) <= 300 and _CAPTION.search(text):
+        return block.replace(kind="caption")
     if _is_stamp(text, near_top):
-        return attrs.evolve(block, kind="dateline", date=_dates.fast_date(text))
+        return block.replace(kind="dateline", date=_dates.fast_date(text))
     bullet = _BULLET.match(text)
     if bullet is not None and len(text) > bullet.end():
-        return attrs.evolve(block, kind="list_item", text=text[bullet.end() :])
+        return block.replace(kind="list_item", text=text[bullet.end() :])
     if _is_byline(text):
-        return attrs.evolve(block, kind="byline")
+        return block.replace(kind="byline")
     reading = read_quote(text)
     if reading is not None:
         start = block.span.start
-        return attrs.evolve(
-            block,
+        return block.replace(
             kind="quote",
             text=reading.speech,
             open_quote=reading.open_at_end,
@@ -291,8 +291,7 @@ def _split_date_field(block: Block) -> list[Block]:
     if match is None:
         return [block]
     start = block.span.start
-    raw = match[0]
-    dateline = Block("dateline", raw, Span(start, start + len(raw)), date=_dates.fast_date(match["date"]))
+    dateline = Block("dateline", match["raw"], Span(start, start + match.end()), date=_dates.fast_date(match["date"]))
     rest = block.text[match.end() :]
     stripped = rest.strip()
     if not stripped:
@@ -365,7 +364,7 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None)
     out[chosen] = Block("headline", out[chosen].span.of(source), out[chosen].span)
     for j in labels:
         if j < chosen:
-            out[j] = attrs.evolve(out[j], kind="boilerplate", reason="label")
+            out[j] = out[j].replace(kind="boilerplate", reason="label")
 
 
 def _is_short_headline(text: str) -> bool:
@@ -421,7 +420,7 @@ def _mark_related_lists(out: list[Block]) -> None:
         after = out[i + 1] if i + 1 < len(out) else None
         after_ok = after is None or after.kind == "read_more" or after.reason in _LIST_EDGES
         if ((before.kind == "read_more" and before.text) or before.reason in _LIST_EDGES) and after_ok:
-            out[i] = attrs.evolve(block, kind="read_more")
+            out[i] = block.replace(kind="read_more")
 
 
 def _mark_headings(out: list[Block]) -> None:
@@ -435,7 +434,7 @@ def _mark_headings(out: list[Block]) -> None:
             "quote",
             "list_item",
         ):
-            out[i] = attrs.evolve(block, kind="heading")
+            out[i] = block.replace(kind="heading")
 
 
 def _norm(text: str) -> str:
@@ -450,4 +449,4 @@ def _mark_repeats(out: list[Block]) -> None:
     key = _norm(headline.text)
     for i, block in enumerate(out):
         if block is not headline and block.kind != "dateline" and _norm(block.text) == key:
-            out[i] = attrs.evolve(block, kind="headline", reason="repeated headline")
+            out[i] = block.replace(kind="headline", reason="repeated headline")

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 from ._blocks import Block
 from ._text import SENTENCE_END, sentences, words
 
@@ -40,7 +38,7 @@ def _group_quotes(out: list[Block]) -> None:
             if current is None or not still_open or block.lead_in:
                 count += 1
                 current = count
-            out[i] = attrs.evolve(block, group=current)
+            out[i] = block.replace(group=current)
             still_open = block.open_quote
         elif block.kind in _INTERRUPTIONS and still_open:
             continue

@@ -11,6 +11,9 @@ from ._tables import OPENERS, QUOTE_PAIRS, SPEECH_VERBS
 __all__ = ["QuoteReading", "read_quote"]
 
 _SINGLE = "'\u2019\u2018\u201a"
+_ALL_MARKS = "".join(sorted(set(OPENERS + "".join(QUOTE_PAIRS.values()))))
+_MARKS = regex.compile(f"[{regex.escape(_ALL_MARKS)}]")
+_REVERSE_MARKS = regex.compile(f"(?r)[{regex.escape(_ALL_MARKS)}]")
 # an opening mark hugs the word after it: `," and` is a closing mark
 _LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])(?=\S)")
 _TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
@@ -49,7 +52,8 @@ def _scan(text: str, start: int, opener: str) -> tuple[int | None, bool]:
     single = opener in _SINGLE
     is_open = True
     first_close: int | None = None
-    for i in range(start, len(text)):
+    for found in _MARKS.finditer(text, start):
+        i = found.start()
         ch = text[i]
         if is_open and ch in closers:
             if single and _is_apostrophe(text, i):
@@ -62,9 +66,15 @@ def _scan(text: str, start: int, opener: str) -> tuple[int | None, bool]:
     return first_close, is_open
 
 
-def _ends_at(text: str, index: int) -> bool:
-    """Whether only punctuation follows *index* (a closing mark at the end)."""
-    return not text[index + 1 :].strip(_TRAILING_PUNCT)
+def _last_inner_close(text: str, opener: str, tail: int) -> int:
+    """The index of the last mark closing *opener* before *tail*, or -1."""
+    closers = QUOTE_PAIRS[opener]
+    single = opener in _SINGLE
+    for found in _REVERSE_MARKS.finditer(text, 0, tail):
+        i = found.start()
+        if text[i] in closers and not (single and _is_apostrophe(text, i)):
+            return i
+    return -1
 
 
 def _speech_end(text: str, opener: str) -> int:
@@ -112,11 +122,17 @@ def read_quote(text: str) -> QuoteReading | None:
             if rest[:1] in QUOTE_PAIRS:
                 speech += " " + rest[1 : _speech_end(rest, rest[0])]
         return QuoteReading(speech=speech.strip(), open_at_end=is_open, attribution=attribution)
+    # the first lead-in whose quotation is not closed before the end of the paragraph;
+    # where each kind of mark last closes is found once, so this stays linear
+    tail = max(0, len(text.rstrip(_TRAILING_PUNCT)) - 1)
+    last_close: dict[str, int] = {}
     for match in _LEAD_IN.finditer(text):
         opener = match[1]
         mark = match.start(1)
-        first_close, is_open = _scan(text, mark + 1, opener)
-        if first_close is None or _ends_at(text, first_close):
+        if opener not in last_close:
+            last_close[opener] = _last_inner_close(text, opener, tail)
+        if last_close[opener] <= mark:
+            is_open = _scan(text, mark + 1, opener)[1]
             lead_end = len(text[: match.start()].rstrip())
             if lead_end == 0:
                 return None

@@ -385,8 +385,8 @@ CAPTION = (
     r"—\s*photo by\b",
 )
 
-# Bare links to related pages: galleries ("Oscars 2019: Red carpet looks36 Pictures").
-READ_MORE_BARE = (r".*\D\d{1,3}\s*(?:pictures|photos|images|videos)$",)
+# How bare links to related pages end: galleries ("Red carpet looks36 Pictures").
+READ_MORE_BARE_ENDINGS = (r"(?<!\d)\d{1,3}\s*(?:pictures|photos|images|videos)$",)
 
 # Lines of an embedded social-media post (searched, case-insensitive).
 EMBED = (

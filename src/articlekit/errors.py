@@ -19,7 +19,6 @@ __all__ = [
     "CleanerError",
     "ConfigurationError",
     "ContractError",
-    "DateError",
     "InputTypeError",
 ]
 
@@ -38,11 +37,6 @@ class ContractError(ArticlekitError, ValueError):
 
 class ConfigurationError(ArticlekitError, ValueError):
     """A :class:`~articlekit.Parser` was configured with something it cannot use."""
-
-
-class DateError(ArticlekitError, ValueError):
-    """A date could not be read where one was required (``articlekit.dates.parse_date``
-    with ``strict=True``)."""
 
 
 class CleanerError(ArticlekitError):
