@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import errors
+from . import cleaners, errors
 from ._blocks import KINDS, Block
-from ._clean import DEFAULT_CLEANERS, Cleaner, cleaner
 from ._dates import parse_date
 from ._model import (
     SCHEMA,
@@ -34,6 +33,8 @@ from ._model import (
     Standfirst,
 )
 from ._parser import Parser, parse
+from ._pipeline import Cleaner, Pipeline, cleaner
+from ._trace import Change, CleanerTrace
 
 try:
     __version__ = version("articlekit")
@@ -41,7 +42,6 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0+unknown"
 
 __all__ = [
-    "DEFAULT_CLEANERS",
     "KINDS",
     "SCHEMA",
     "Article",
@@ -51,7 +51,9 @@ __all__ = [
     "BodyBlock",
     "Byline",
     "Caption",
+    "Change",
     "Cleaner",
+    "CleanerTrace",
     "Dateline",
     "Embed",
     "Heading",
@@ -59,12 +61,14 @@ __all__ = [
     "ListItem",
     "Paragraph",
     "Parser",
+    "Pipeline",
     "ReadMore",
     "Removed",
     "Span",
     "Standfirst",
     "__version__",
     "cleaner",
+    "cleaners",
     "errors",
     "parse",
     "parse_date",

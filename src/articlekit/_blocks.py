@@ -35,9 +35,10 @@ class Block:
 
     The segmenter makes a block of every non-blank line; the classifier sets its
     ``kind`` (and may split a line into several blocks, as in ``date 2021-05-18
-    Headline``); the grouper and the cleaners read and rewrite blocks; the builder turns
-    them into the :class:`~articlekit.Article`. Blocks are immutable: a stage returns
-    new ones with :meth:`replace`.
+    Headline``); the cleaners rewrite, retype, drop and merge blocks; the grouper
+    numbers the quotations; the builder turns them into the
+    :class:`~articlekit.Article`. Blocks are immutable: a stage returns new ones with
+    :meth:`replace`.
 
     ``span`` always points into the original input; ``text`` starts as the text there
     and may be rewritten by cleaners. A block with ``dropped_by`` set is listed in
@@ -47,6 +48,9 @@ class Block:
     kind: str
     text: str
     span: Span
+    #: whether a blank line (or the start of the text) comes before the block: a line
+    #: that follows another directly may be the rest of a hard-wrapped paragraph
+    blank_before: bool = True
     #: for ``quote``: where the words naming the speaker are, if the paragraph names them
     attribution: Span | None = None
     #: for ``quote``: the quotation is still open at the end of this paragraph

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from . import _dates
 from ._blocks import Block
+from ._classify import read_link, strip_bullet
 from ._model import (
     Article,
     Attribution,
@@ -24,6 +25,8 @@ from ._model import (
     Span,
     Standfirst,
 )
+from ._quotes import read_quote
+from ._trace import CleanerTrace
 
 __all__ = ["build"]
 
@@ -36,7 +39,12 @@ _SIMPLE_BODY: dict[str, type[Paragraph | Heading | Caption | Embed | ListItem]] 
 }
 
 
-def build(blocks: Sequence[Block], source: str, languages: tuple[str, ...] | None = None) -> Article:
+def build(
+    blocks: Sequence[Block],
+    source: str,
+    languages: tuple[str, ...] | None = None,
+    trace: tuple[CleanerTrace, ...] = (),
+) -> Article:
     """Turn cleaned blocks into an article. Dropped blocks become ``removed`` entries;
     a block of a kind the body has no place for (furniture a cleaner kept, a second
     headline) is kept as a paragraph, so no text is lost."""
@@ -64,7 +72,11 @@ def build(blocks: Sequence[Block], source: str, languages: tuple[str, ...] | Non
             key = block.group if block.group is not None else -block.span.start - 1
             quotes.setdefault(key, []).append(block)
         elif kind == "read_more":
-            body.append(ReadMore(block.text, block.span, label=block.label, url=block.url))
+            link = read_link(block.text)
+            title = link[1] if link is not None else block.text
+            body.append(ReadMore(title, block.span, label=block.label, url=block.url))
+        elif kind == "list_item":
+            body.append(ListItem(strip_bullet(block.text), block.span))
         else:
             # a second dateline, headline... that no cleaner dropped stays as text
             body.append(_SIMPLE_BODY.get(kind, Paragraph)(block.text, block.span))
@@ -72,7 +84,7 @@ def build(blocks: Sequence[Block], source: str, languages: tuple[str, ...] | Non
     body.sort(key=lambda b: b.span.start)
     removed.sort(key=lambda r: r.span.start)
     primary = _dateline(dateline, datelines, languages) if dateline is not None else None
-    return Article(primary, headline, standfirst, byline, tuple(body), tuple(removed))
+    return Article(primary, headline, standfirst, byline, tuple(body), tuple(removed), trace=trace)
 
 
 def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | None) -> Dateline:
@@ -94,12 +106,19 @@ def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | No
     return Dateline(date=date, raw=first.text, span=first.span, place=place, agency=agency)
 
 
+def _speech(text: str) -> str:
+    """The speech of a quotation paragraph, without lead-in and marks (the text as
+    the cleaners left it, should it no longer read as a quotation)."""
+    reading = read_quote(text)
+    return reading.speech if reading is not None else text
+
+
 def _block_quote(members: list[Block], source: str) -> BlockQuote:
     attribution = None
     for block in members:
         if block.attribution is not None:
             attribution = Attribution(block.attribution.of(source), block.attribution)
             break
-    paragraphs = tuple(Paragraph(b.text, b.span) for b in members)
+    paragraphs = tuple(Paragraph(_speech(b.text), b.span) for b in members)
     span = Span(members[0].span.start, members[-1].span.end)
     return BlockQuote(paragraphs=paragraphs, span=span, attribution=attribution)

@@ -13,13 +13,11 @@ import regex
 
 from . import _dates
 from ._blocks import Block
+from ._furniture import boilerplate_reason, furniture
 from ._model import Span
 from ._quotes import read_quote
 from ._tables import (
     AGENCIES,
-    BOILERPLATE,
-    CAPTION,
-    EMBED,
     MONTHS,
     READ_MORE_BARE_ENDINGS,
     READ_MORE_LABELS,
@@ -48,11 +46,6 @@ _LONE_READ_MORE = regex.compile(
 _BARE_READ_MORE = regex.compile("|".join(f"(?:{p})" for p in READ_MORE_BARE_ENDINGS), _I)
 _URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
 
-# each table as one alternation: one pass over a line instead of one per pattern
-_BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(BOILERPLATE)), _I)
-_BOILERPLATE_REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(BOILERPLATE)}
-_CAPTION = regex.compile("|".join(f"(?:{p})" for p in CAPTION), _I)
-_EMBED = regex.compile("|".join(f"(?:{p})" for p in EMBED), _I)
 
 _BULLET = regex.compile(
     r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)"
@@ -222,8 +215,12 @@ def _is_byline(text: str) -> bool:
     return _ROLE.search(text) is not None and n <= 10 and not SENTENCE_END.search(text)
 
 
-def _read_more(block: Block) -> Block | None:
-    text = block.text
+def read_link(text: str) -> tuple[str | None, str, str | None] | None:
+    """Read *text* as a link to another article: ``(label, title, url)``, or ``None``.
+
+    >>> read_link("READ MORE: Storm hits coast https://example.com/storm")
+    ('READ MORE', 'Storm hits coast', 'https://example.com/storm')
+    """
     match = _READ_MORE.fullmatch(text) or _CLICK_HERE.fullmatch(text)
     if match is not None:
         title = match["title"].strip()
@@ -231,15 +228,26 @@ def _read_more(block: Block) -> Block | None:
         url = url_match[0] if url_match else None
         if url_match is not None:
             title = (title[: url_match.start()] + title[url_match.end() :]).strip(" -\u2013\u2014|()[]<>")
-        label = match["label"]
-        return block.replace(kind="read_more", text=title, label=label, url=url)
+        return match["label"], title, url
     if _LONE_READ_MORE.fullmatch(text):
-        return block.replace(kind="read_more", text="", label=text.rstrip(":.\u2026 "))
-    bullet = _BULLET.match(text)
-    body = text[bullet.end() :] if bullet else text
+        return text.rstrip(":.\u2026 "), "", None
+    body = strip_bullet(text)
     if _BARE_READ_MORE.search(body, max(0, len(body) - 40)) or _is_shouted_headline(body):
-        return block.replace(kind="read_more", text=body)
+        return None, body, None
     return None
+
+
+def strip_bullet(text: str) -> str:
+    """*text* without a leading list bullet or number."""
+    bullet = _BULLET.match(text)
+    return text[bullet.end() :] if bullet is not None and len(text) > bullet.end() else text
+
+
+def _read_more(block: Block) -> Block | None:
+    link = read_link(block.text)
+    if link is None:
+        return None
+    return block.replace(kind="read_more", label=link[0], url=link[2])
 
 
 def _is_shouted_headline(text: str) -> bool:
@@ -252,22 +260,15 @@ def _on_its_own(block: Block, near_top: bool = False) -> Block:
     """Classify a line by what it says, without looking at its neighbours (but for
     whether it is *near_top* of the page, where date stamps and bylines live)."""
     text = block.text
+    if furniture(text) is not None:
+        return block  # a caption, a post, furniture: the cleaners see to it
     found = _read_more(block)
     if found is not None:
         return found
-    if _EMBED.search(text):
-        return block.replace(kind="embed")
-    furniture = _BOILERPLATE.fullmatch(text)
-    if furniture is not None:
-        group = next(name for name, value in furniture.groupdict().items() if value is not None)
-        return block.replace(kind="boilerplate", reason=_BOILERPLATE_REASONS[group])
-    if len(text) <= 300 and _CAPTION.search(text):
-        return block.replace(kind="caption")
     if _is_stamp(text, near_top):
         return block.replace(kind="dateline", date=_dates.fast_date(text))
-    bullet = _BULLET.match(text)
-    if bullet is not None and len(text) > bullet.end():
-        return block.replace(kind="list_item", text=text[bullet.end() :])
+    if strip_bullet(text) is not text:
+        return block.replace(kind="list_item")
     if _is_byline(text):
         return block.replace(kind="byline")
     reading = read_quote(text)
@@ -275,7 +276,6 @@ def _on_its_own(block: Block, near_top: bool = False) -> Block:
         start = block.span.start
         return block.replace(
             kind="quote",
-            text=reading.speech,
             open_quote=reading.open_at_end,
             lead_in=reading.lead_in is not None,
             attribution=Span(start + reading.attribution[0], start + reading.attribution[1])
@@ -347,6 +347,8 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None)
         if block.kind not in ("paragraph", "quote"):
             continue
         text = block.span.of(source)
+        if furniture(text) is not None:
+            continue  # the cleaners will drop or retype it
         n = len(words(text))
         if (n >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS)) or (
             i == rest_of_date_line and _is_short_headline(text)
@@ -376,7 +378,7 @@ def _split_first_wire_dateline(out: list[Block]) -> None:
     """Wire datelines open one of the first paragraphs of the story."""
     seen = 0
     for i, block in enumerate(out):
-        if block.kind != "paragraph":
+        if block.kind != "paragraph" or furniture(block.text) is not None:
             continue
         split = _split_wire(block)
         if len(split) == 2:
@@ -403,23 +405,29 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
     _split_first_wire_dateline(out)
     _mark_related_lists(out)
     _mark_headings(out)
-    _mark_repeats(out)
     return out
 
 
 _LIST_EDGES = frozenset({"separator", "related list"})
 
 
+def _is_list_edge(block: Block) -> bool:
+    return block.reason in _LIST_EDGES or boilerplate_reason(block.text) in _LIST_EDGES
+
+
 def _mark_related_lists(out: list[Block]) -> None:
     """Bare headlines in a list of related articles (after its label, or between
     separator lines, or after another link) are links too."""
     for i, block in enumerate(out):
-        if block.kind != "paragraph" or i == 0 or SENTENCE_END.search(block.text) or len(words(block.text)) > 30:
+        text = block.text
+        if block.kind != "paragraph" or i == 0 or SENTENCE_END.search(text) or len(words(text)) > 30:
+            continue
+        if furniture(text) is not None:
             continue
         before = out[i - 1]
         after = out[i + 1] if i + 1 < len(out) else None
-        after_ok = after is None or after.kind == "read_more" or after.reason in _LIST_EDGES
-        if ((before.kind == "read_more" and before.text) or before.reason in _LIST_EDGES) and after_ok:
+        after_ok = after is None or after.kind == "read_more" or _is_list_edge(after)
+        if ((before.kind == "read_more" and before.label is None) or _is_list_edge(before)) and after_ok:
             out[i] = block.replace(kind="read_more")
 
 
@@ -428,6 +436,8 @@ def _mark_headings(out: list[Block]) -> None:
         block = out[i]
         if block.kind != "paragraph" or len(words(block.text)) > 12 or not is_title_like(block.text, 12):
             continue
+        if furniture(block.text) is not None:
+            continue
         before, after = out[i - 1].kind, out[i + 1].kind
         if before in ("paragraph", "quote", "list_item", "caption", "embed", "read_more") and after in (
             "paragraph",
@@ -435,18 +445,3 @@ def _mark_headings(out: list[Block]) -> None:
             "list_item",
         ):
             out[i] = block.replace(kind="heading")
-
-
-def _norm(text: str) -> str:
-    return " ".join(words(text.casefold()))
-
-
-def _mark_repeats(out: list[Block]) -> None:
-    """A line that repeats the headline is the headline again (scrapes often repeat it)."""
-    headline = next((b for b in out if b.kind == "headline"), None)
-    if headline is None:
-        return
-    key = _norm(headline.text)
-    for i, block in enumerate(out):
-        if block is not headline and block.kind != "dateline" and _norm(block.text) == key:
-            out[i] = block.replace(kind="headline", reason="repeated headline")

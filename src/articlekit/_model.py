@@ -7,11 +7,14 @@ user can always go back from structure to source.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from .errors import ContractError
+
+if TYPE_CHECKING:
+    from ._trace import CleanerTrace
 
 SCHEMA = "articlekit/1"
 
@@ -367,6 +370,10 @@ class Article:
     byline: Byline | None = None
     body: tuple[BodyBlock, ...] = ()
     removed: tuple[Removed, ...] = ()
+    #: what each cleaner did (:class:`~articlekit.cleaners.CleanerTrace`, one per
+    #: cleaner); an account of the parse, not part of the article, so it takes no part
+    #: in ``==``
+    trace: tuple[CleanerTrace, ...] = attrs.field(default=(), eq=False)
 
     # --- conveniences -----------------------------------------------------------------
 
@@ -419,6 +426,12 @@ class Article:
     def __bool__(self) -> bool:
         return any((self.dateline, self.headline, self.standfirst, self.byline, self.body, self.removed))
 
+    def trace_for(self, cleaner: str) -> CleanerTrace:
+        """What the cleaner named *cleaner* did (an empty trace if it did not run)."""
+        from ._trace import CleanerTrace  # _trace builds on this module
+
+        return next((t for t in self.trace if t.cleaner == cleaner), CleanerTrace(cleaner))
+
     def elements(self) -> Iterator[Element]:
         """Every element, top-level parts first, then the body and the removed text."""
         for part in (self.dateline, self.headline, self.standfirst, self.byline):
@@ -429,9 +442,10 @@ class Article:
 
     # --- the output contract -----------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-able data in the ``articlekit/1`` output contract."""
-        return {
+    def to_dict(self, *, trace: bool = False) -> dict[str, Any]:
+        """Plain JSON-able data in the ``articlekit/1`` output contract; with *trace*, also
+        what each cleaner changed (``"trace"``: only the cleaners that changed something)."""
+        out = {
             "schema": SCHEMA,
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "headline": self.headline.to_dict() if self.headline else None,
@@ -440,6 +454,9 @@ class Article:
             "body": [b.to_dict() for b in self.body],
             "removed": [r.to_dict() for r in self.removed],
         }
+        if trace:
+            out["trace"] = [t.to_dict() for t in self.trace if t.changes]
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
@@ -465,6 +482,11 @@ class Article:
                 raise ContractError(f"body[{i}] has an unknown type {raw['type']!r}")
             body.append(kind._from(raw, f"body[{i}]"))
         removed = [Removed._from(r, f"removed[{i}]") for i, r in enumerate(_get(data, "removed", list, "article"))]
+        from ._trace import CleanerTrace  # _trace builds on this module
+
+        raw_trace = data.get("trace", [])
+        if not isinstance(raw_trace, list):
+            raise ContractError("article.trace must be a list")
         return cls(
             dateline=part("dateline", Dateline),
             headline=part("headline", Headline),
@@ -472,4 +494,5 @@ class Article:
             byline=part("byline", Byline),
             body=tuple(body),
             removed=tuple(removed),
+            trace=tuple(CleanerTrace._from(t, f"trace[{i}]") for i, t in enumerate(raw_trace)),
         )

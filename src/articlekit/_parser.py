@@ -1,4 +1,4 @@
-"""The parser: segment → classify → group → clean → build, one stage per module."""
+"""The parser: segment → classify → clean → group → build, one stage per module."""
 
 from __future__ import annotations
 
@@ -8,38 +8,23 @@ import attrs
 
 from ._build import build
 from ._classify import classify
-from ._clean import DEFAULT_CLEANERS, Cleaner, run_cleaners
 from ._group import group
 from ._model import Article
+from ._pipeline import Cleaner, Pipeline
 from ._segment import segment
 from .errors import ConfigurationError, InputTypeError
 
 __all__ = ["Parser", "parse"]
 
-_BUILT_IN: dict[str, Cleaner] = {c.name: c for c in DEFAULT_CLEANERS}
 
-
-def _to_cleaners(value: Iterable[Cleaner | str] | None) -> tuple[Cleaner, ...]:
+def _to_pipeline(value: Pipeline | Iterable[Cleaner | str] | None) -> Pipeline:
     if value is None:
-        return DEFAULT_CLEANERS
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise ConfigurationError(
-            "cleaners must be a list of cleaners or cleaner names, "
-            f"e.g. Parser(cleaners=['drop_boilerplate']); got {type(value).__name__}"
-        )
-    out = []
-    for item in value:
-        if isinstance(item, str):
-            if item not in _BUILT_IN:
-                raise ConfigurationError(f"no cleaner named {item!r}; built-in cleaners: {sorted(_BUILT_IN)}")
-            item = _BUILT_IN[item]
-        if not isinstance(item, Cleaner):
-            raise ConfigurationError(
-                f"{item!r} is not a cleaner: a cleaner has a 'name' and is called with the blocks "
-                "(make a function one with @articlekit.cleaner('name'))"
-            )
-        out.append(item)
-    return tuple(out)
+        from .cleaners import DEFAULT
+
+        return DEFAULT
+    if isinstance(value, Pipeline):
+        return value
+    return Pipeline(value)
 
 
 def _to_languages(value: Sequence[str] | str | None) -> tuple[str, ...] | None:
@@ -58,9 +43,10 @@ class Parser:
     """A configured parser. Immutable, so one instance is safe to share across threads
     and cheap to call many times.
 
-    *cleaners* is the list of cleaners to run, in order (cleaner objects or the names
-    of built-in ones); *languages* (ISO 639-1 codes) hints the languages of dates that
-    the fast path cannot read.
+    *cleaners* is the :class:`~articlekit.cleaners.Pipeline` to run, or a list of
+    cleaners or cleaner names (default: :data:`articlekit.cleaners.DEFAULT`);
+    *languages* (ISO 639-1 codes) hints the languages of dates that the fast path
+    cannot read.
 
     >>> parser = Parser(cleaners=["drop_repeats"])  # keep the boilerplate
     >>> article = parser.parse("Storm hits coast\\nAdvertisement\\nThe sea wall gave way at dawn.")
@@ -68,7 +54,7 @@ class Parser:
     ['Advertisement', 'The sea wall gave way at dawn.']
     """
 
-    cleaners: tuple[Cleaner, ...] = attrs.field(default=DEFAULT_CLEANERS, converter=_to_cleaners)
+    cleaners: Pipeline = attrs.field(default=None, converter=_to_pipeline)
     languages: tuple[str, ...] | None = attrs.field(default=None, converter=_to_languages)
 
     def parse(self, text: str) -> Article:
@@ -84,9 +70,11 @@ class Parser:
         if not blocks:
             return Article()
         blocks = classify(blocks, text)
+        # the cleaners run before grouping: a line they retype (a caption set inside a
+        # quotation) or merge (a wrapped paragraph) changes how quotations group
+        blocks, trace = self.cleaners.run(blocks)
         blocks = group(blocks, text)
-        blocks = run_cleaners(blocks, self.cleaners)
-        return build(blocks, text, self.languages)
+        return build(blocks, text, self.languages, trace)
 
     __call__ = parse
 

@@ -20,10 +20,14 @@ def segment(text: str) -> list[Block]:
     """
     blocks: list[Block] = []
     pos = 0
+    blank = True
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             start = pos + len(line) - len(line.lstrip())
-            blocks.append(Block("paragraph", stripped, Span(start, start + len(stripped))))
+            blocks.append(Block("paragraph", stripped, Span(start, start + len(stripped)), blank_before=blank))
+            blank = False
+        else:
+            blank = True
         pos += len(line)
     return blocks

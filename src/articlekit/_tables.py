@@ -378,6 +378,9 @@ CAPTION = (
     r"\((?:AP|AFP|Reuters|Getty|PA|EPA|Shutterstock|Alamy)(?: (?:Photo|Images))?[^()]{0,60}\)\s*$",
     r"(?:getty images|shutterstock|alamy|/afp|/reuters|/ap|/pa|/epa|/getty)\s*$",
     r"^camera icon\b",
+    r"\bvideo$",
+    r"(?-i:\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+/[A-Z]{2,6})\))\s*$",
+    r"^(?=.{0,120}$)(?:[^/\s]+ ){0,3}[^/\s]+/(?:afp|getty|ap|reuters|pa|epa|bloomberg|shutterstock)\b",
     r"^(?:watch|video|gallery|listen)\s*:",
     r"[\u2014\u2013]\s*(?:[\w-]+\s+){0,2}(?:pic|pix|photo|picture|file pic|file photo|handout)\.?$",
     r"^(?:an? |the )?(?:undated |file |handout )?(?:picture|photo|photograph|image) (?:of|shows)\b",
@@ -388,10 +391,13 @@ CAPTION = (
 # How bare links to related pages end: galleries ("Red carpet looks36 Pictures").
 READ_MORE_BARE_ENDINGS = (r"(?<!\d)\d{1,3}\s*(?:pictures|photos|images|videos)$",)
 
+# The line that signs an embedded tweet: "— Jane Smith (@jane) May 15, 2021".
+POST_SIGNATURE = r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},?\s+\d{4}\s*$"
+
 # Lines of an embedded social-media post (searched, case-insensitive).
 EMBED = (
     r"\bpic\.twitter\.com/\w+",
-    r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},?\s+\d{4}\s*$",
+    POST_SIGNATURE,
     r"^a post shared by\b",
     r"\bhttps?://t\.co/\w+",
     r"^view this post on instagram\b",

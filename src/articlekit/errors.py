@@ -20,6 +20,9 @@ __all__ = [
     "ConfigurationError",
     "ContractError",
     "InputTypeError",
+    "MissingExtraError",
+    "PluginError",
+    "UnknownCleanerError",
 ]
 
 
@@ -41,3 +44,24 @@ class ConfigurationError(ArticlekitError, ValueError):
 
 class CleanerError(ArticlekitError):
     """A cleaner failed, returned something that is not a block, or lost text."""
+
+
+class UnknownCleanerError(ConfigurationError, KeyError):
+    """No cleaner of that name is in the pipeline, built in, or registered."""
+
+    def __init__(self, name: str, known: tuple[str, ...] | list[str] = ()) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"no cleaner named {name!r}; known: {', '.join(self.known) or 'none'}")
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0])
+
+
+class PluginError(ArticlekitError):
+    """A cleaner that another package registers could not be loaded."""
+
+
+class MissingExtraError(ArticlekitError, ImportError):
+    """An optional feature needs a package that is not installed; the message names the
+    extra to install (``pip install 'articlekit[ftfy]'``)."""

@@ -1,0 +1,91 @@
+"""Page furniture, embedded posts and captions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .._blocks import Block
+from .._furniture import boilerplate_reason, furniture, is_caption, is_embed, is_post_signature
+from .._pipeline import cleaner
+from .._text import words
+
+# what a line read as by the classifier may turn out to be furniture
+_RETYPABLE = frozenset({"paragraph", "quote", "list_item", "heading", "byline", "standfirst"})
+# a tweet's text runs to a few dozen words
+_POST_MAX_WORDS = 80
+
+
+@cleaner("detect_embeds")
+def detect_embeds(blocks: Sequence[Block]) -> list[Block]:
+    """Mark the lines of embedded posts as ``embed``: lines with ``pic.twitter.com``,
+    ``t.co`` links or ``A post shared by``, the signature line of a tweet
+    (``— Jane (@jane) May 15, 2021``), and the tweet's text just above its signature.
+
+    >>> from articlekit import parse
+    >>> article = parse(
+    ...     "Fans react to the result\\n\\nFans were quick to respond on social media.\\n"
+    ...     "What a night for the club!\\n\\u2014 Jane Fan (@janefan) May 15, 2021\\n"
+    ... )
+    >>> [e.text for e in article.embeds]
+    ['What a night for the club!', '— Jane Fan (@janefan) May 15, 2021']
+    """
+    out = list(blocks)
+    for i, block in enumerate(out):
+        if block.kind not in _RETYPABLE or block.dropped_by:
+            continue
+        if is_embed(block.text):
+            out[i] = block.replace(kind="embed", reason="embedded post")
+        elif i + 1 < len(out) and is_post_signature(out[i + 1].text) and len(words(block.text)) <= _POST_MAX_WORDS:
+            out[i] = block.replace(kind="embed", reason="text of an embedded post")
+        elif (
+            i == len(out) - 1
+            and i > 0
+            and is_post_signature(out[i - 1].text)
+            and len(words(block.text)) <= _POST_MAX_WORDS
+            and furniture(block.text) is None
+        ):
+            # the scrape stopped inside the next post, before its signature
+            out[i] = block.replace(kind="embed", reason="text of an embedded post, cut off")
+    return out
+
+
+@cleaner("detect_captions")
+def detect_captions(blocks: Sequence[Block]) -> list[Block]:
+    """Mark picture captions and credits as ``caption``: ``(Image: Getty)``,
+    ``Photo: Reuters``, ``The officer at the protest (Picture: PA)``, ``— AFP pic``.
+
+    >>> from articlekit import parse
+    >>> article = parse("Storm hits coast\\nThe sea wall gave way.\\nThe harbour at dawn (Image: Getty)")
+    >>> [c.text for c in article.captions]
+    ['The harbour at dawn (Image: Getty)']
+    """
+    out = []
+    for block in blocks:
+        if block.kind in _RETYPABLE and not block.dropped_by and is_caption(block.text):
+            block = block.replace(kind="caption", reason="caption")
+        out.append(block)
+    return out
+
+
+@cleaner("drop_boilerplate")
+def drop_boilerplate(blocks: Sequence[Block]) -> list[Block]:
+    """Drop site furniture into ``removed`` with the reason: adverts, newsletter and
+    sign-up prompts, share and follow prompts, cookie notices, copyright lines,
+    comment prompts, navigation, and the section labels found above the headline.
+
+    >>> from articlekit import parse
+    >>> article = parse("Storm hits coast\\nAnzeige\\nThe sea wall gave way.\\nFollow us on Twitter")
+    >>> [(r.text, r.reason) for r in article.removed]
+    [('Anzeige', 'advertisement'), ('Follow us on Twitter', 'follow')]
+    """
+    out = []
+    for block in blocks:
+        if not block.dropped_by:
+            if block.kind == "boilerplate":
+                block = block.drop("drop_boilerplate", block.reason or "boilerplate")
+            elif block.kind in _RETYPABLE:
+                reason = boilerplate_reason(block.text)
+                if reason is not None:
+                    block = block.replace(kind="boilerplate").drop("drop_boilerplate", reason)
+        out.append(block)
+    return out

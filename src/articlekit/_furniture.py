@@ -1,0 +1,62 @@
+"""Recognising page furniture, embedded posts and captions line by line, from the
+pattern tables. The cleaners act on what this finds; the classifier asks it so as not
+to take furniture for a headline or a crosshead."""
+
+from __future__ import annotations
+
+import regex
+
+from ._tables import BOILERPLATE, CAPTION, EMBED, POST_SIGNATURE
+
+__all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post_signature"]
+
+_I = regex.IGNORECASE | regex.VERSION1
+
+# each table as one alternation: one pass over a line instead of one per pattern
+_BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(BOILERPLATE)), _I)
+_REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(BOILERPLATE)}
+_CAPTION = regex.compile("|".join(f"(?:{p})" for p in CAPTION), _I)
+_EMBED = regex.compile("|".join(f"(?:{p})" for p in EMBED), _I)
+_SIGNATURE = regex.compile(POST_SIGNATURE, _I)
+
+# captions are short; the caption patterns are searched in lines up to this long only
+_CAPTION_MAX = 300
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """Why the whole line *text* is site furniture (``advertisement``, ``newsletter``
+    ...), or ``None``.
+
+    >>> boilerplate_reason("Sign up to our daily newsletter"), boilerplate_reason("Storm hits coast")
+    ('newsletter', None)
+    """
+    match = _BOILERPLATE.fullmatch(text)
+    if match is None:
+        return None
+    return next(_REASONS[name] for name, value in match.groupdict().items() if value is not None)
+
+
+def is_caption(text: str) -> bool:
+    """Whether *text* is a picture caption or credit (``(Image: Getty)``)."""
+    return len(text) <= _CAPTION_MAX and _CAPTION.search(text) is not None
+
+
+def is_embed(text: str) -> bool:
+    """Whether *text* is a line of an embedded social-media post."""
+    return _EMBED.search(text) is not None
+
+
+def is_post_signature(text: str) -> bool:
+    """Whether *text* signs an embedded post: ``— Jane Smith (@jane) May 15, 2021``."""
+    return _SIGNATURE.search(text) is not None
+
+
+def furniture(text: str) -> str | None:
+    """The furniture kind of *text* (``embed``, ``boilerplate`` or ``caption``), or ``None``."""
+    if is_embed(text):
+        return "embed"
+    if boilerplate_reason(text) is not None:
+        return "boilerplate"
+    if is_caption(text):
+        return "caption"
+    return None
