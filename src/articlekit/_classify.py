@@ -50,6 +50,7 @@ _URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
 _BULLET = regex.compile(
     r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)"
 )
+_CREDITS = regex.compile(r"\(?(?:(?:additional )?reporting|writing|editing|compiled|produced) by\s+\p{Lu}", _I)
 _FROM_BYLINE = regex.compile(r"(?i:from)\s+\p{Lu}[\w.&-]*[\u2019']s\s+\p{Lu}")
 _BYLINE = regex.compile(r"(?i:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+\p{Lu}")
 _ROLE = regex.compile(
@@ -207,6 +208,8 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
 def _is_byline(text: str) -> bool:
     """``By Jane Smith``, ``by The Associated Press | Today at 12:13``, ``Jane Smith,
     Political Editor``: short, no sentence, a name after *by* or before a role."""
+    if _CREDITS.match(text) and len(text) <= 300:
+        return True  # (Reporting by Jane Smith; Editing by John Doe)
     if len(text) > 200 or is_prose(text):
         return False
     n = len(words(text))
@@ -403,6 +406,7 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
     rest_of_date_line = 1 if out[0].kind == "dateline" and len(lines) == len(blocks) else None
     _mark_headline(out, source, rest_of_date_line)
     _split_first_wire_dateline(out)
+    _mark_related_sections(out)
     _mark_related_lists(out)
     _mark_headings(out)
     return out
@@ -413,6 +417,44 @@ _LIST_EDGES = frozenset({"separator", "related list"})
 
 def _is_list_edge(block: Block) -> bool:
     return block.reason in _LIST_EDGES or boilerplate_reason(block.text) in _LIST_EDGES
+
+
+def _mark_related_sections(out: list[Block]) -> None:
+    """Below the label of a list of other stories (``Top Stories``, ``Meer uit
+    Binnenland``) set after the story, the lines are that list: a lone headline or
+    teaser is a link to another article; a headline with its summary is site
+    furniture, the teaser of a story page."""
+    started = False
+    section = False
+    for i, block in enumerate(out):
+        text = block.text
+        if boilerplate_reason(text) == "related list":
+            section = section or started
+            continue
+        if not section:
+            started = started or (block.kind in ("paragraph", "quote") and is_prose(text))
+            continue
+        if block.kind not in ("paragraph", "quote", "heading") or furniture(text) is not None:
+            continue
+        after = out[i + 1] if i + 1 < len(out) else None
+        headline_over_summary = (
+            after is not None
+            and after.kind in ("paragraph", "quote")
+            and is_prose(after.text)
+            and len(words(text)) <= 25
+            and not is_prose(text)
+        )
+        if headline_over_summary and after is not None:
+            out[i] = block.replace(kind="boilerplate", reason="teaser")
+            out[i + 1] = after.replace(kind="boilerplate", reason="teaser")
+            continue
+        if is_prose(text):
+            section = False  # prose on its own: the story goes on below the list
+            continue
+        if len(words(text)) >= 3:
+            out[i] = block.replace(kind="read_more")
+        else:
+            out[i] = block.replace(kind="boilerplate", reason="label")
 
 
 def _mark_related_lists(out: list[Block]) -> None:

@@ -350,17 +350,31 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     ),
     (
         "kicker",
-        r"(?:exclusive|breaking|breaking news|live|updated|analysis|opinion|comment|"
+        r"(?:exclusive|breaking|breaking news|live|watch live|updated|analysis|opinion|comment|"
         r"watch|video|explainer|fact check)",
     ),
     ("reading time", r"[·•]?\s*\d+\s*min(?:ute)?s?\s*read"),
     ("browser notice", r".{0,40}\b(?:browser|IE \d+|internet explorer)\b.{0,20}\bnot supported\b.{0,120}"),
+    # the label over a list of other stories: the article has ended above it
     (
         "related list",
-        r"(?:related|more) (?:stories|articles|topics|content|news|coverage)|more from .{1,40}|"
-        r"meer uit .{1,40}|mehr zum thema|plus d'actualités|más noticias|altre notizie",
+        r"(?=.{0,60}$)(?:[\w.]+ ){0,3}(?:"
+        r"(?:related|more|top|other|latest|popular|trending|recommended|suggested) (?:stories|articles|topics|"
+        r"content|news|coverage|videos|slideshows|galleries|reads)|more from .{1,40}|more top stories|"
+        r"most (?:read|popular|viewed|shared|watched)|(?:our|editor'?s|editors'|staff) picks|recommended(?: for you)?|"
+        r"you (?:may|might) (?:also )?like|popular now|trending now|"
+        r"meer uit .{1,40}|meest gelezen|mehr zum thema|meistgelesen|meistgelesene artikel|"
+        r"plus d'actualités|les plus lus|à la une|más noticias|lo más leído|lo último(?: en .{1,30})?|"
+        r"altre notizie|i più letti|mais lidas|últimas notícias"
+        r")(?: .{0,30})?",
     ),
     ("separator", r"[\W_]{1,80}"),
+    (
+        "subscription prompt",
+        r"(?=.{0,120}$).{0,60}\b(?:subscriptions?|membership|subscribe|free trial|days? free|"
+        r"premium (?:titles|content|access)|abonnieren|abonnement|abonnez-vous|suscr[ií]bete|suscripción|"
+        r"abbonati|abbonamento|assine|abonneer)\b.{0,60}",
+    ),
     (
         "prompt",
         r"(?:already a (?:member|subscriber|user)\?.{0,40}|sign up to read .{0,60}|"

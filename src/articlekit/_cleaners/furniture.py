@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from .._blocks import Block
 from .._furniture import boilerplate_reason, furniture, is_caption, is_embed, is_post_signature
 from .._pipeline import cleaner
@@ -11,8 +13,9 @@ from .._text import words
 
 # what a line read as by the classifier may turn out to be furniture
 _RETYPABLE = frozenset({"paragraph", "quote", "list_item", "heading", "byline", "standfirst"})
-# a tweet's text runs to a few dozen words
+# a tweet's text runs to a few dozen words, a caption to a few more
 _POST_MAX_WORDS = 80
+_CAPTION_MAX_WORDS = 80
 
 
 @cleaner("detect_embeds")
@@ -64,7 +67,54 @@ def detect_captions(blocks: Sequence[Block]) -> list[Block]:
         if block.kind in _RETYPABLE and not block.dropped_by and is_caption(block.text):
             block = block.replace(kind="caption", reason="caption")
         out.append(block)
+    # then the captions that only their neighbours give away
+    for i, block in enumerate(out):
+        if block.kind not in _RETYPABLE or block.dropped_by or len(words(block.text)) > _CAPTION_MAX_WORDS:
+            continue
+        before = out[i - 1] if i > 0 else None
+        after = out[i + 1] if i + 1 < len(out) else None
+        reason = _caption_by_context(block, before, after)
+        if reason is not None:
+            out[i] = block.replace(kind="caption", reason=reason)
     return out
+
+
+def _same_caption(text: str, caption: str) -> bool:
+    """*text* repeats *caption*, or is the start of it cut off with an ellipsis
+    (``The Supreme Court is seen under a...``), as galleries print them twice."""
+    a = text.rstrip(".\u2026 ").removesuffix(" Video").casefold()
+    b = caption.removesuffix(" Video").casefold()
+    return len(a) >= 20 and (b.startswith(a) or a.startswith(b.rstrip(".\u2026 ")))
+
+
+def _caption_by_context(block: Block, before: Block | None, after: Block | None) -> str | None:
+    for other in (before, after):
+        if other is not None and other.kind == "caption" and _same_caption(block.text, other.text):
+            return "repeated caption"
+    # the caption printed just above its picture credit ("… royal family" / "AFP/GETTY")
+    if after is not None and after.kind == "caption" and not after.blank_before and _is_credit(after.text):
+        return "caption above a credit"
+    # the caption set directly under an "Image: …" line, apart from the story by a blank line
+    if (
+        before is not None
+        and before.kind == "caption"
+        and _PICTURE_LABEL.match(before.text)
+        and not block.blank_before
+        and (after is None or after.blank_before)
+    ):
+        return "caption under a picture label"
+    return None
+
+
+_PICTURE_LABEL = regex.compile(
+    r"(?:image|picture|photo|photograph|video|foto|bild|imagen|immagine|imagem)s?\s*:", regex.IGNORECASE
+)
+_CREDIT_ONLY = regex.compile(r"(?:credit|photo|picture|image|foto|bild)s?\s*:\s*\S+(?:\s+\S+){0,3}", regex.IGNORECASE)
+
+
+def _is_credit(text: str) -> bool:
+    """A picture credit and nothing more: ``DANIEL LEAL-OLIVAS/AFP/GETTY``, ``Credit: PA``."""
+    return len(words(text)) <= 8 and ("/" in text or text.isupper() or _CREDIT_ONLY.fullmatch(text) is not None)
 
 
 @cleaner("drop_boilerplate")
