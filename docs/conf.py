@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from importlib.metadata import PackageNotFoundError
@@ -74,8 +75,30 @@ def _no_protocol_signature(app, what, name, obj, options, signature, return_anno
     return None
 
 
+# A built-in cleaner is a FunctionCleaner instance, not a function: autodoc would show
+# the FunctionCleaner class's docstring for it. Show what the cleaner does instead (the
+# decorated function's docstring, kept in ``doc``), without its examples: the Cleaners
+# page shows each cleaner at work on a real parse.
+
+
+def _function_cleaner_doc(app, what, name, obj, options, lines):
+    from articlekit.cleaners import FunctionCleaner
+
+    if not isinstance(obj, FunctionCleaner):
+        return
+    description = []
+    for line in inspect.cleandoc(obj.doc).splitlines():
+        if line.lstrip().startswith(">>>"):
+            break
+        description.append(line)
+    while description and not description[-1].strip():
+        description.pop()
+    lines[:] = [*description, ""]
+
+
 def setup(app):
     # before napoleon's own handler (priority 500) rewrites the docstring
+    app.connect("autodoc-process-docstring", _function_cleaner_doc, priority=300)
     app.connect("autodoc-process-docstring", _no_inline_attribute_type, priority=400)
     app.connect("autodoc-process-signature", _no_protocol_signature)
 

@@ -24,7 +24,7 @@ from ._tables import (
     STAMP_WORDS,
     TIMEZONES,
 )
-from ._text import SENTENCE_END, is_prose, is_title_like, words
+from ._text import SENTENCE_END, continues_into, is_prose, is_title_like, words
 
 __all__ = ["classify"]
 
@@ -335,7 +335,23 @@ def _split_wire(block: Block) -> list[Block]:
 _HEADLINE_MAX_WORDS = 24
 
 
-def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None) -> None:
+def _wrapped_lines(out: list[Block]) -> set[int]:
+    """The lines of hard-wrapped paragraphs: each carries on the sentence of the line
+    above or into the line below. Such a line is never a title, however short."""
+    wrapped: set[int] = set()
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (
+            not second.blank_before
+            and first.kind in ("paragraph", "quote")
+            and second.kind == "paragraph"
+            and continues_into(first.text, second.text)
+        ):
+            wrapped.update((i, i + 1))
+    return wrapped
+
+
+def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None, wrapped: set[int]) -> None:
     """The headline is the first title-like line of four words or more before the story
     starts; the short labels above it (site names, sections, kickers) are furniture.
     A three-word line is the headline only when nothing longer is, and only when it
@@ -352,6 +368,8 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None)
         text = block.span.of(source)
         if furniture(text) is not None:
             continue  # the cleaners will drop or retype it
+        if i in wrapped:
+            break  # a hard-wrapped paragraph: the story has started
         n = len(words(text))
         if (n >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS)) or (
             i == rest_of_date_line and _is_short_headline(text)
@@ -404,11 +422,12 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
     out.extend(_on_its_own(block, i < 8) for i, block in enumerate(lines))
 
     rest_of_date_line = 1 if out[0].kind == "dateline" and len(lines) == len(blocks) else None
-    _mark_headline(out, source, rest_of_date_line)
+    wrapped = _wrapped_lines(out)
+    _mark_headline(out, source, rest_of_date_line, wrapped)
     _split_first_wire_dateline(out)
     _mark_related_sections(out)
     _mark_related_lists(out)
-    _mark_headings(out)
+    _mark_headings(out, _wrapped_lines(out))
     return out
 
 
@@ -473,9 +492,12 @@ def _mark_related_lists(out: list[Block]) -> None:
             out[i] = block.replace(kind="read_more")
 
 
-def _mark_headings(out: list[Block]) -> None:
+def _mark_headings(out: list[Block], wrapped: set[int]) -> None:
+    """A crosshead: a short title-like line between paragraphs."""
     for i in range(1, len(out) - 1):
         block = out[i]
+        if i in wrapped:
+            continue
         if block.kind != "paragraph" or len(words(block.text)) > 12 or not is_title_like(block.text, 12):
             continue
         if furniture(block.text) is not None:

@@ -4,6 +4,8 @@ to take furniture for a headline or a crosshead."""
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from ._tables import BOILERPLATE, CAPTION, EMBED, POST_SIGNATURE
@@ -22,7 +24,12 @@ _SIGNATURE = regex.compile(POST_SIGNATURE, _I)
 # captions are short; the caption patterns are searched in lines up to this long only
 _CAPTION_MAX = 300
 
+# The classifier and several cleaners ask about the same lines in one parse; the answers
+# are kept for the most recent lines so that each pattern runs once per line.
+_remember = functools.lru_cache(maxsize=4096)
 
+
+@_remember
 def boilerplate_reason(text: str) -> str | None:
     """Why the whole line *text* is site furniture (``advertisement``, ``newsletter``
     ...), or ``None``.
@@ -36,11 +43,13 @@ def boilerplate_reason(text: str) -> str | None:
     return next(_REASONS[name] for name, value in match.groupdict().items() if value is not None)
 
 
+@_remember
 def is_caption(text: str) -> bool:
     """Whether *text* is a picture caption or credit (``(Image: Getty)``)."""
     return len(text) <= _CAPTION_MAX and _CAPTION.search(text) is not None
 
 
+@_remember
 def is_embed(text: str) -> bool:
     """Whether *text* is a line of an embedded social-media post."""
     return _EMBED.search(text) is not None

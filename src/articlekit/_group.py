@@ -56,11 +56,11 @@ def _mark_standfirst(out: list[Block], source: str) -> None:
     block = out[at + 1]
     if block.kind not in ("paragraph", "quote"):
         return
-    text = block.span.of(source)
+    text = block.text
     if sentences(text) > 2 or not 5 <= len(words(text)) <= 60:
         return
     if block.kind == "quote" and block.open_quote:
         return  # the first paragraph of a quotation that runs on
     following = next((b.kind for b in out[at + 2 :] if b.kind != "read_more"), None)
     if not SENTENCE_END.search(text) or following in _FURNITURE:
-        out[at + 1] = Block("standfirst", text, block.span)
+        out[at + 1] = block.replace(kind="standfirst", attribution=None, open_quote=False, lead_in=False)

@@ -19,7 +19,7 @@ import attrs
 
 from ._blocks import Block
 from ._trace import Change, CleanerTrace
-from .errors import CleanerError, ConfigurationError, UnknownCleanerError
+from .errors import ArticlekitError, CleanerError, ConfigurationError, UnknownCleanerError
 
 __all__ = ["Cleaner", "FunctionCleaner", "Pipeline", "cleaner"]
 
@@ -197,8 +197,8 @@ class Pipeline:
         for step in self.cleaners:
             try:
                 result = list(step(current))
-            except CleanerError:
-                raise
+            except ArticlekitError:
+                raise  # a cleaner's own error (a missing extra, say) says it best
             except Exception as exc:
                 raise CleanerError(f"cleaner {step.name!r} failed: {type(exc).__name__}: {exc}") from exc
             traces.append(CleanerTrace(step.name, _diff(step.name, current, result)))

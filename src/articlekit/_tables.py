@@ -320,19 +320,34 @@ READ_MORE_LABELS = (
 BOILERPLATE: tuple[tuple[str, str], ...] = (
     (
         "advertisement",
-        r"(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|"
-        r"publicidade|advertentie|sponsored(?: content)?|ad|\{mosads\})",
+        r"(?:advertisement|advertising|anzeige|werbung|publicité|publicidad|anuncio|pubblicità|annuncio|"
+        r"publicidade|anúncio|advertentie|reclame|sponsored(?: content)?|gesponsert|sponsorisé|patrocinado|"
+        r"ad|\{mosads\})",
     ),
     ("advertisement", r"story continues below(?: this)? (?:ad|advertisement)"),
     ("newsletter", r"(?:sign up|subscribe)\b.{0,80}(?:newsletter|updates|alerts|email)s?\b.{0,60}"),
-    ("newsletter", r".{0,100}\bnewsletters?\b.{0,60}"),
+    ("newsletter", r".{0,100}\b(?:newsletters?|boletín|boletines)\b.{0,60}"),
     (
         "share",
         r"(?:share|share this|share this (?:article|story|page)|share on \w+|share via \w+|"
-        r"tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|pinterest|reddit)",
+        r"(?:artikel |beitrag )?teilen|(?:diesen )?(?:artikel|beitrag) teilen|auf \w+ teilen|"
+        r"partager(?: (?:cet|l')? ?article)?|partager sur \w+|"
+        r"compartir(?: (?:este|esta) (?:artículo|noticia|nota))?|compartir en \w+|"
+        r"condividi(?: (?:questo )?articolo)?|condividi su \w+|compartilhe?(?: (?:este|esta) (?:artigo|matéria))?|"
+        r"compartilhar no \w+|(?:artikel )?delen|deel (?:dit artikel|op \w+)|"
+        r"tweet|email|e-mail|print|drucken|imprimer|imprimir|stampa|copy link|link kopieren|copier le lien|"
+        r"copiar enlace|whatsapp|facebook|twitter|linkedin|pinterest|reddit|telegram|x)",
     ),
-    ("follow", r"follow (?:us|@\w+)\b.{0,60}"),
+    (
+        "follow",
+        r"(?:follow (?:us|@\w+)|folgen sie uns|suivez-nous|síguenos|seguici|siga-nos|volg ons)\b.{0,60}",
+    ),
     ("cookie", r".{0,120}\bcookies?\b.{0,120}"),
+    (
+        "comments",
+        r"(?:kommentare?|kommentieren|commentaires?|commenter|comentarios?|comentar|commenti|commenta|"
+        r"comentários?|reacties?|reageer)(?: \(\d+\))?",
+    ),
     ("copyright", r"(?:©|\(c\)|copyright)\s.{0,150}"),
     ("copyright", r".{0,200}(?:\ball rights reserved\b|©\s*\d{4}\b).{0,600}"),
     (

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["SENTENCE_END", "is_prose", "is_title_like", "sentences", "words"]
+__all__ = ["SENTENCE_END", "continues_into", "is_prose", "is_title_like", "sentences", "words"]
 
 _WORDS = regex.compile(r"\w[\w\u2019'-]*")
-SENTENCE_END = regex.compile(r"[.!?\u2026][\"\u201d\u2019')\]]*$")
+# (format characters such as direction marks may trail a line unseen)
+SENTENCE_END = regex.compile(r"[.!?\u2026][\"\u201d\u2019')\]]*\p{Cf}*$")
+# a line that stops mid-sentence, and one that carries on a sentence
+_OPEN_END = regex.compile(r"[\p{L}\p{N},;\-\u2013\u2014]\p{Cf}*$")
+_CONTINUES = regex.compile(r"\p{Cf}*[\p{Ll}\p{N}]")
+_FORMAT = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?\p{Lu})")
 
 
@@ -21,12 +26,25 @@ def sentences(text: str) -> int:
     return len(_SENTENCE_BREAK.findall(text)) + 1
 
 
+def continues_into(first: str, second: str) -> bool:
+    """Whether the line *second*, set directly under *first*, carries on its sentence
+    (hard-wrapped text: ``... at dawn and`` / ``water poured in``).
+
+    >>> continues_into("The sea wall gave way at dawn and", "water poured into the town.")
+    True
+    >>> continues_into("The sea wall gave way.", "Water poured into the town.")
+    False
+    """
+    return _OPEN_END.search(first) is not None and _CONTINUES.match(second) is not None
+
+
 def is_title_like(text: str, max_words: int = 30) -> bool:
     """A short line that reads like a title: a few words and no full stop.
 
     >>> is_title_like("Storm hits coast"), is_title_like("The storm hit the coast.")
     (True, False)
     """
+    text = text.rstrip(_FORMAT)
     if not text or len(text) > 250:
         return False
     if text[-1] in ",;:-\u2013\u2014(" or text.endswith(("...", "\u2026")):

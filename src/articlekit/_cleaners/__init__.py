@@ -40,3 +40,7 @@ DEFAULT_ORDER = (
 
 #: Every built-in cleaner, default or not.
 BUILT_IN = (*DEFAULT_ORDER, repair_mojibake, normalize_quotes)
+
+# The cleaners are objects, not functions, so doctest would not find their examples:
+# name them here for it.
+__test__ = {c.name: c.doc for c in BUILT_IN}

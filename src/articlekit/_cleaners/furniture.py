@@ -9,7 +9,7 @@ import regex
 from .._blocks import Block
 from .._furniture import boilerplate_reason, furniture, is_caption, is_embed, is_post_signature
 from .._pipeline import cleaner
-from .._text import words
+from .._text import SENTENCE_END, words
 
 # what a line read as by the classifier may turn out to be furniture
 _RETYPABLE = frozenset({"paragraph", "quote", "list_item", "heading", "byline", "standfirst"})
@@ -45,6 +45,7 @@ def detect_embeds(blocks: Sequence[Block]) -> list[Block]:
             and i > 0
             and is_post_signature(out[i - 1].text)
             and len(words(block.text)) <= _POST_MAX_WORDS
+            and SENTENCE_END.search(block.text) is None
             and furniture(block.text) is None
         ):
             # the scrape stopped inside the next post, before its signature
@@ -91,8 +92,16 @@ def _caption_by_context(block: Block, before: Block | None, after: Block | None)
     for other in (before, after):
         if other is not None and other.kind == "caption" and _same_caption(block.text, other.text):
             return "repeated caption"
-    # the caption printed just above its picture credit ("… royal family" / "AFP/GETTY")
-    if after is not None and after.kind == "caption" and not after.blank_before and _is_credit(after.text):
+    # the caption printed just above its picture credit ("… royal family" / "AFP/GETTY"):
+    # a caption has no full stop, or few words; a story paragraph has both
+    if (
+        after is not None
+        and after.kind == "caption"
+        and not after.blank_before
+        and _is_credit(after.text)
+        and SENTENCE_END.search(block.text) is None
+        and furniture(block.text) is None
+    ):
         return "caption above a credit"
     # the caption set directly under an "Image: …" line, apart from the story by a blank line
     if (

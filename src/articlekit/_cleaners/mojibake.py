@@ -37,7 +37,8 @@ def repair_mojibake(blocks: Sequence[Block]) -> list[Block]:
         text = block.text
         # plain ASCII cannot hold mojibake; skip ftfy's work on it
         if not text.isascii():
-            fixed = ftfy.fix_text(text, normalization=None)
+            # only the encoding repairs: curly quotes and the rest stay as written
+            fixed = ftfy.fix_text(text, normalization=None, uncurl_quotes=False)
             if fixed != text:
                 block = block.replace(text=fixed)
         out.append(block)

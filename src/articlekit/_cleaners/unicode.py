@@ -28,11 +28,12 @@ def normalize_unicode(blocks: Sequence[Block]) -> list[Block]:
     out = []
     for block in blocks:
         text = block.text
-        if not text.isascii():
-            cleaned = _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-            if cleaned != text:
-                block = block.replace(text=cleaned)
-        elif _INVISIBLE.search(text):
-            block = block.replace(text=_INVISIBLE.sub("", text))
+        # invisible characters go first, so that what they kept apart composes
+        cleaned = _INVISIBLE.sub("", text)
+        if not cleaned.isascii():
+            cleaned = unicodedata.normalize("NFC", cleaned)
+        cleaned = cleaned.strip()
+        if cleaned != text:
+            block = block.replace(text=cleaned)
         out.append(block)
     return out

@@ -23,7 +23,8 @@ def normalize_whitespace(blocks: Sequence[Block]) -> list[Block]:
     """
     out = []
     for block in blocks:
-        if _RUNS.search(block.text):
-            block = block.replace(text=_RUNS.sub(" ", block.text).strip())
+        text = _RUNS.sub(" ", block.text).strip()
+        if text != block.text:
+            block = block.replace(text=text)
         out.append(block)
     return out

@@ -4,32 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from .._blocks import Block
 from .._model import Span
 from .._pipeline import cleaner
-
-# a line that stops mid-sentence: no closing punctuation, quotation mark or colon
-_OPEN_END = regex.compile(r"[\p{L}\p{N},;\-\u2013\u2014]$")
-_CONTINUES = regex.compile(r"[\p{Ll}\p{N}(]")
+from .._quotes import read_quote
+from .._text import continues_into
 
 
 def _joins(first: Block, second: Block) -> bool:
     return (
-        first.kind == "paragraph"
+        first.kind in ("paragraph", "quote")
         and second.kind == "paragraph"
         and not second.blank_before
         and not first.dropped_by
         and not second.dropped_by
-        and _OPEN_END.search(first.text) is not None
-        and _CONTINUES.match(second.text) is not None
+        and continues_into(first.text, second.text)
     )
 
 
 @cleaner("join_hard_wrapped")
 def join_hard_wrapped(blocks: Sequence[Block]) -> list[Block]:
-    """Join the lines of a hard-wrapped paragraph: a paragraph line that stops
+    """Join the lines of a hard-wrapped paragraph or quotation: a line that stops
     mid-sentence and is followed directly (no blank line) by one that starts in lower
     case. The joined paragraph's span covers all its lines.
 
@@ -43,7 +38,13 @@ def join_hard_wrapped(blocks: Sequence[Block]) -> list[Block]:
         if out and _joins(out[-1], block):
             first = out[-1]
             joiner = "" if first.text.endswith("-") and block.text[:1].islower() else " "
-            out[-1] = first.replace(text=first.text + joiner + block.text, span=Span(first.span.start, block.span.end))
+            text = first.text + joiner + block.text
+            joined = first.replace(text=text, span=Span(first.span.start, block.span.end))
+            if first.kind == "quote":
+                # the quotation may close on the joined line
+                reading = read_quote(text)
+                joined = joined.replace(open_quote=reading.open_at_end if reading else False)
+            out[-1] = joined
         else:
             out.append(block)
     return out
