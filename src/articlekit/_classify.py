@@ -19,6 +19,8 @@ from ._quotes import read_quote
 from ._tables import (
     AGENCIES,
     MONTHS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
     READ_MORE_BARE_ENDINGS,
     READ_MORE_LABELS,
     STAMP_WORDS,
@@ -69,6 +71,8 @@ _WIRE = regex.compile(
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?"
     r"\s*(?P<sep>--|[-\u2013\u2014_:])\s+(?=\S)"
 )
+# another story's wire opening, as teasers print it: "AMSTERDAM (ANP) - In Amsterdam..."
+_WIRE_TEASER = regex.compile(rf"\p{{Lu}}{{2,}}[\p{{Lu}} .'-]*\s*\((?:{_AGENCY_ALT})\)\s*[-\u2013\u2014]")
 _WIRE_TITLE = regex.compile(r"(?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*:\s+(?=\p{Lu})")
 
 # vocabulary of a date stamp line, for telling "3 April 2023, 10:56" from prose
@@ -379,7 +383,12 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
         if n <= 3 and not SENTENCE_END.search(text):
             labels.append(i)
         elif i != rest_of_date_line and (n >= 8 or block.kind == "quote"):
-            break  # the story has started
+            # the story has started, unless the date or byline of the page follows: then
+            # this is a headline written as sentences ("... rulings. Here's what to know.")
+            after = out[i + 1] if i + 1 < len(out) else None
+            if after is not None and after.kind in ("dateline", "byline") and n <= _HEADLINE_MAX_WORDS:
+                chosen = i
+            break
     if chosen is None:
         chosen = next((i for i in labels if _is_short_headline(out[i].span.of(source))), None)
         if chosen is None:
@@ -387,12 +396,59 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
     out[chosen] = Block("headline", out[chosen].span.of(source), out[chosen].span)
     for j in labels:
         if j < chosen:
-            out[j] = out[j].replace(kind="boilerplate", reason="label")
+            if _is_person(out[j].text):
+                out[j] = out[j].replace(kind="byline", reason="name")
+            else:
+                out[j] = out[j].replace(kind="boilerplate", reason="label")
 
 
 def _is_short_headline(text: str) -> bool:
     tokens = words(text)
     return len(tokens) == 3 and is_title_like(text) and any(t[0].islower() for t in tokens[1:])
+
+
+_NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\u2019'.-]*|\p{Lu}\.)")
+_DESK = regex.compile(r"(?:[\w-]+ ){0,2}(?:editors?|staff|reporters?|correspondents?|desk|team|newsroom)", _I)
+
+
+def _is_person(text: str) -> bool:
+    """A line that is only a person's name (``Jack Maidment``, ``Andy Gooding-Call``)."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or text.isupper() or any(ch.isdigit() for ch in text):
+        return False
+    for token in tokens:
+        low = token.lower()
+        if low in ORGANISATION_WORDS:
+            return False
+        if not (_NAME_WORD.fullmatch(token) or low in NAME_PARTICLES):
+            return False
+    return True
+
+
+def _mark_name_bylines(out: list[Block], wrapped: set[int]) -> None:
+    """A line that is only a name (or a desk: ``Online Editors``) is the byline when it
+    stands with the front matter, before the story starts, or after its last paragraph
+    (a letter's signature); the publication line under a byline belongs to it."""
+    prose = [i for i, b in enumerate(out) if b.kind in ("paragraph", "quote") and is_prose(b.text)]
+    if not prose:
+        return
+    first, last = prose[0], prose[-1]
+    for i, block in enumerate(out):
+        if block.kind != "paragraph" or i in wrapped or furniture(block.text) is not None:
+            continue
+        text = block.text
+        where = i < first or i > last
+        if where and (_is_person(text) or _DESK.fullmatch(text)):
+            out[i] = block.replace(kind="byline", reason="name")
+        elif (
+            i > 0
+            and out[i - 1].kind == "byline"
+            and not block.blank_before
+            and len(words(text)) <= 4
+            and not SENTENCE_END.search(text)
+            and all(t[:1].isupper() for t in text.split())
+        ):
+            out[i] = block.replace(kind="byline", reason="publication under a byline")
 
 
 def _split_first_wire_dateline(out: list[Block]) -> None:
@@ -425,6 +481,7 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
     wrapped = _wrapped_lines(out)
     _mark_headline(out, source, rest_of_date_line, wrapped)
     _split_first_wire_dateline(out)
+    _mark_name_bylines(out, wrapped)
     _mark_related_sections(out)
     _mark_related_lists(out)
     _mark_headings(out, _wrapped_lines(out))
@@ -468,9 +525,12 @@ def _mark_related_sections(out: list[Block]) -> None:
             out[i + 1] = after.replace(kind="boilerplate", reason="teaser")
             continue
         if is_prose(text):
-            section = False  # prose on its own: the story goes on below the list
+            if _WIRE_TEASER.search(text, 0, 60):
+                out[i] = block.replace(kind="read_more")  # another story's wire opening
+            else:
+                section = False  # prose on its own: the story goes on below the list
             continue
-        if len(words(text)) >= 3:
+        if is_title_like(text) and len(words(text)) >= 3:
             out[i] = block.replace(kind="read_more")
         else:
             out[i] = block.replace(kind="boilerplate", reason="label")
@@ -492,20 +552,38 @@ def _mark_related_lists(out: list[Block]) -> None:
             out[i] = block.replace(kind="read_more")
 
 
+_BEFORE_HEADING = frozenset({"paragraph", "quote", "list_item", "read_more", "dateline", "heading", "byline"})
+_AFTER_HEADING = frozenset({"paragraph", "quote", "list_item", "byline"})
+
+
+def _is_heading_text(block: Block, before: Block, after: Block) -> bool:
+    text = block.text
+    n = len(words(text))
+    if n > 12 or furniture(text) is not None:
+        return False
+    if n == 1:
+        # a one-word crosshead ("Politielocatie") stands between two paragraphs of prose
+        return (
+            len(text) >= 6 and text[:1].isupper() and text.isalpha() and is_prose(before.text) and is_prose(after.text)
+        )
+    if not is_title_like(text, 12):
+        return False
+    if block.kind == "quote":
+        # a live blog's post title that quotes someone ("MAGA CEO on the charges: "No crime"")
+        return before.kind == "dateline" or after.kind == "byline"
+    return block.kind == "paragraph"
+
+
 def _mark_headings(out: list[Block], wrapped: set[int]) -> None:
-    """A crosshead: a short title-like line between paragraphs."""
+    """A crosshead (or a live blog's post title): a short title-like line between
+    paragraphs, time stamps and bylines. Of two such lines in a row, the first is the
+    caption of a picture set above the section."""
     for i in range(1, len(out) - 1):
         block = out[i]
-        if i in wrapped:
+        if i in wrapped or block.kind not in ("paragraph", "quote"):
             continue
-        if block.kind != "paragraph" or len(words(block.text)) > 12 or not is_title_like(block.text, 12):
-            continue
-        if furniture(block.text) is not None:
-            continue
-        before, after = out[i - 1].kind, out[i + 1].kind
-        if before in ("paragraph", "quote", "list_item", "caption", "embed", "read_more") and after in (
-            "paragraph",
-            "quote",
-            "list_item",
-        ):
+        before, after = out[i - 1], out[i + 1]
+        if before.kind in _BEFORE_HEADING and after.kind in _AFTER_HEADING and _is_heading_text(block, before, after):
+            if before.kind == "heading" and i >= 2 and out[i - 2].kind != "heading":
+                out[i - 1] = before.replace(kind="caption", reason="caption above a crosshead")
             out[i] = block.replace(kind="heading")

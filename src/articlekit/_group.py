@@ -51,7 +51,10 @@ def _mark_standfirst(out: list[Block], source: str) -> None:
     One that ends with a full stop counts only when page furniture (a byline, a date, a
     picture) follows it, since a plain first paragraph reads the same."""
     at = next((i for i, b in enumerate(out) if b.kind == "headline"), None)
-    if at is None or at + 1 >= len(out):
+    if at is None:
+        _mark_lone_standfirst(out)
+        return
+    if at + 1 >= len(out):
         return
     block = out[at + 1]
     if block.kind not in ("paragraph", "quote"):
@@ -64,3 +67,22 @@ def _mark_standfirst(out: list[Block], source: str) -> None:
     following = next((b.kind for b in out[at + 2 :] if b.kind != "read_more"), None)
     if not SENTENCE_END.search(text) or following in _FURNITURE:
         out[at + 1] = block.replace(kind="standfirst", attribution=None, open_quote=False, lead_in=False)
+
+
+def _mark_lone_standfirst(out: list[Block]) -> None:
+    """With no headline: a summary under the byline, before the story, that runs long
+    without a full stop and stands over the first paragraph."""
+    i = next((i for i, b in enumerate(out) if b.kind not in _FURNITURE and not b.dropped_by), None)
+    if i is None or i + 1 >= len(out) or out[i].kind != "paragraph":
+        return
+    if not any(b.kind == "byline" for b in out[:i]):
+        return
+    text = out[i].text
+    after = out[i + 1]
+    if (
+        not SENTENCE_END.search(text)
+        and 12 <= len(words(text)) <= 60
+        and after.kind == "paragraph"
+        and SENTENCE_END.search(after.text)
+    ):
+        out[i] = out[i].replace(kind="standfirst")

@@ -407,6 +407,7 @@ CAPTION = (
     r"\((?:AP|AFP|Reuters|Getty|PA|EPA|Shutterstock|Alamy)(?: (?:Photo|Images))?[^()]{0,60}\)\s*$",
     r"(?:getty images|shutterstock|alamy|/afp|/reuters|/ap|/pa|/epa|/getty)\s*$",
     r"^camera icon\b",
+    r"^(?-i:STOCK|FILE|HANDOUT)\s",
     r"\bvideo$",
     r"(?-i:\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+/[A-Z]{2,6})\))\s*$",
     r"^(?=.{0,120}$)(?:[^/\s]+ ){0,3}[^/\s]+/(?:afp|getty|ap|reuters|pa|epa|bloomberg|shutterstock)\b",
@@ -431,3 +432,19 @@ EMBED = (
     r"\bhttps?://t\.co/\w+",
     r"^view this post on instagram\b",
 )
+
+# --- bylines ----------------------------------------------------------------------------
+
+# Words that make a capitalised line the name of a publication or desk, not of a person.
+ORGANISATION_WORDS = frozenset(
+    """
+    news times telegraph post herald journal press media daily weekly mail guardian express
+    tribune gazette evening morning star sun standard mirror record chronicle observer
+    independent reporter review today tv radio online network group agency service bureau
+    magazine digital live sport sports politics business world national international local
+    international nachrichten zeitung rundschau allgemeine tagesschau presse journal le la el
+    diario periódico noticias gazzetta corriere giornale jornal folha notícias krant nieuws dagblad
+    """.split()
+)
+# Particles that may stand in lower case inside a person's name.
+NAME_PARTICLES = frozenset("van von der den de del della di da du le la al el bin ibn dos das ter ten".split())

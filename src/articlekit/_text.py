@@ -13,7 +13,7 @@ SENTENCE_END = regex.compile(r"[.!?\u2026][\"\u201d\u2019')\]]*\p{Cf}*$")
 _OPEN_END = regex.compile(r"[\p{L}\p{N},;\-\u2013\u2014]\p{Cf}*$")
 _CONTINUES = regex.compile(r"\p{Cf}*[\p{Ll}\p{N}]")
 _FORMAT = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018]?\p{Lu})")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018(]?\p{Lu})")
 
 
 def words(text: str) -> list[str]:
