@@ -15,15 +15,29 @@ _ALL_MARKS = "".join(sorted(set(OPENERS + "".join(QUOTE_PAIRS.values()))))
 _MARKS = regex.compile(f"[{regex.escape(_ALL_MARKS)}]")
 _REVERSE_MARKS = regex.compile(f"(?r)[{regex.escape(_ALL_MARKS)}]")
 # an opening mark hugs the word after it: `," and` is a closing mark
-_LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])(?=\S)")
+# (French guillemets take a space inside: « Bonjour »)
+_LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])(?=\S|(?<=[\u00ab\u00bb\u2039\u203a])\s)")
+_GUILLEMETS = "\u00ab\u00bb\u2039\u203a"
 _TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
 _VERBS = "|".join(sorted((regex.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev|Supt|Insp|Det|Hon)\.|[\w\u2019'&-]+)"
 # "…," said Mr Smith.  /  "…," Donnelly said yesterday.  — a few words around a verb
+# after the verb, the speaker's name and title: "said Mr. Thakur", "said astrophysicist
+# Alan Boss", "aldus Van den Heuvel"; the rest of the sentence is not the attribution
+_NAME = r"(?:\p{Lu}[\w\u2019'.-]*|(?:van|von|den|der|de|del|da|di|al|bin|le|la)\b)"
 _TRAILING_ATTRIBUTION = regex.compile(
-    rf"\s*(?P<att>(?:{_WORD}[ ,]+){{0,6}}?(?:{_VERBS})\b(?:[ ,]+{_WORD}){{0,6}}?)\s*(?=[.,;:!?\u2026]|$)",
-    regex.IGNORECASE | regex.VERSION1,
+    rf"[\s,;]*(?P<att>(?:{_WORD}[ ,]+){{0,8}}?(?i:{_VERBS})\b"
+    # "said the harbour master." / "said Mr. Thakur" / "said astrophysicist Alan Boss"
+    rf"(?:[ ]+(?i:the|a|an|his|her|their|its|one)[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,3}}(?=\s*[.,;:!?]|$)"
+    rf"|[ ]+(?:\p{{Ll}}[\w-]*[ ]+)?\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?)",
+    regex.VERSION1,
 )
+_UNMARKED_ATTRIBUTION = regex.compile(
+    rf",\s+(?P<att>(?i:said|says|added|told)(?:[ ]+\p{{Ll}}[\w-]*)?"
+    rf"(?:[ ]+\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}}))",
+    regex.VERSION1,
+)
+_TITLE_AT_END = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev)\.$")
 
 
 @attrs.frozen(slots=True)
@@ -56,8 +70,8 @@ def _scan(text: str, start: int, opener: str) -> tuple[int | None, bool]:
         i = found.start()
         ch = text[i]
         if is_open and ch in closers:
-            if single and _is_apostrophe(text, i):
-                continue
+            if (single or ch in _SINGLE) and _is_apostrophe(text, i):
+                continue  # don't, I'm: an apostrophe, not a closing mark
             is_open = False
             if first_close is None:
                 first_close = i
@@ -86,12 +100,20 @@ def _speech_end(text: str, opener: str) -> int:
 
 
 def _trailing_attribution(text: str, first_close: int | None) -> tuple[int, int] | None:
-    if first_close is None:
-        return None
-    match = _TRAILING_ATTRIBUTION.match(text, first_close + 1)
+    match = _TRAILING_ATTRIBUTION.match(text, first_close + 1) if first_close is not None else None
     if match is None:
-        return None
-    return match.span("att")
+        # the closing mark lost in the scrape: "…for the first time, said Alan Boss of…"
+        match = _UNMARKED_ATTRIBUTION.search(text, 0, first_close if first_close is not None else len(text))
+        return _without_full_stop(text, *match.span("att")) if match is not None else None
+    return _without_full_stop(text, *match.span("att"))
+
+
+def _without_full_stop(text: str, start: int, end: int) -> tuple[int, int]:
+    """A full stop after the name ("said Mr Smith.") ends the sentence; one after a
+    title ("said Mr.") belongs to it."""
+    if end > start and text[end - 1] == "." and _TITLE_AT_END.search(text, start, end) is None:
+        end -= 1
+    return start, end
 
 
 def read_quote(text: str) -> QuoteReading | None:
@@ -110,7 +132,7 @@ def read_quote(text: str) -> QuoteReading | None:
     if not text:
         return None
     first = text[0]
-    if first in QUOTE_PAIRS and len(text) > 1 and not text[1].isspace():
+    if first in QUOTE_PAIRS and len(text) > 1 and (not text[1].isspace() or first in _GUILLEMETS):
         first_close, is_open = _scan(text, 1, first)
         attribution = _trailing_attribution(text, first_close)
         if attribution is None or first_close is None:

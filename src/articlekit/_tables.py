@@ -158,7 +158,7 @@ AGENCIES = (
 
 # opening mark -> the marks that close it
 QUOTE_PAIRS: dict[str, str] = {
-    '"': '"',
+    '"': '"\u201d',  # scrapes mix straight and curly marks
     "\u201c": '\u201d"',  # “ … ”
     "\u201e": "\u201c\u201d",  # „ … “
     "\u00ab": "\u00bb",  # « … »
@@ -234,6 +234,8 @@ SPEECH_VERBS = (
     "pointed out",
     "points out",
     "went on",
+    "saying",
+    "quoted",
     "sagte",
     "sagt",
     "erklärte",
