@@ -67,7 +67,7 @@ _ROLE = regex.compile(
 _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
 _WIRE = regex.compile(
     rf"(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'\u2019-]{{1,40}}?)"
-    rf"(?:,\s*(?P<when>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}}))?"
+    rf"(?:,\s*(?P<when>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?"
     r"\s*(?P<sep>--|[-\u2013\u2014_:])\s+(?=\S)"
 )
@@ -177,9 +177,33 @@ _STAMP_VOCAB = frozenset(
         "date",
         "et",
         "ist",
+        # the small words stamps use in other languages: "Publié le … à", "alle", "às", "om"
+        "à",
+        "a",
+        "las",
+        "los",
+        "alle",
+        "às",
+        "as",
+        "om",
+        "op",
+        "em",
+        "il",
+        "del",
+        "des",
+        "du",
+        "den",
+        "am",
+        "um",
+        "uur",
+        "ore",
+        "horas",
+        "heures",
+        "stunden",
     ]
 )
-_DIGITISH = regex.compile(r"\d+(?:st|nd|rd|th|h|am|pm)?", _I)
+# a number in a stamp: 18, 18th, 10h32, 18-05-2021, 18/05/2021
+_DIGITISH = regex.compile(r"\d+(?:[-/.]\d+)*(?:st|nd|rd|th|h\d*|am|pm|e|er|º)?", _I)
 
 
 def _is_stamp(text: str, lenient: bool = False) -> bool:
@@ -267,6 +291,8 @@ def _on_its_own(block: Block, near_top: bool = False) -> Block:
     """Classify a line by what it says, without looking at its neighbours (but for
     whether it is *near_top* of the page, where date stamps and bylines live)."""
     text = block.text
+    if _CLICK_HERE.fullmatch(text) and "read" in text[:24].lower():
+        return block.replace(kind="read_more", label=_CLICK_HERE.fullmatch(text)["label"])  # type: ignore[index]
     if furniture(text) is not None:
         return block  # a caption, a post, furniture: the cleaners see to it
     found = _read_more(block)
@@ -307,6 +333,19 @@ def _split_date_field(block: Block) -> list[Block]:
     return [dateline, Block("paragraph", stripped, Span(offset, offset + len(stripped)))]
 
 
+_LOWER_IN_PLACES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "la", "le", "les", "of", "on", "upon", "am", "im", "an", "sur", "en", "y"}
+)
+
+
+def _place_name(place: str) -> str:
+    """``RIO DE JANEIRO`` → ``Rio de Janeiro``; a place written in mixed case stays."""
+    if not place.isupper():
+        return place
+    parts = place.title().split(" ")
+    return " ".join(p.lower() if i and p.lower() in _LOWER_IN_PLACES else p for i, p in enumerate(parts))
+
+
 def _split_wire(block: Block) -> list[Block]:
     """``LONDON (Reuters) - Text`` → a dateline block (place, agency) and the paragraph."""
     text = block.text
@@ -328,7 +367,7 @@ def _split_wire(block: Block) -> list[Block]:
         raw,
         Span(start, start + len(raw)),
         date=_dates.fast_date(groups["when"]) if groups.get("when") else None,
-        place=place.title() if place.isupper() else place,
+        place=_place_name(place),
         agency=groups.get("agency"),
     )
     rest = Block("paragraph", text[match.end() :], Span(start + match.end(), block.span.end))

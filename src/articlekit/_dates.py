@@ -35,7 +35,9 @@ _MDY = regex.compile(
     rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
     regex.IGNORECASE,
 )
-_NUMERIC_DMY = regex.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])")
+# 18.05.2021, 18/05/2021, 18-05-2021: day first, as most of the world writes it (a
+# second number over 12 can only be the day: 05/18/2021)
+_NUMERIC_DMY = regex.compile(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])")
 _MONTH_YEAR = regex.compile(rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})(?!\d)", regex.IGNORECASE)
 _TIME = regex.compile(
     rf"(?<![\d:.])(?P<H>\d{{1,2}})[:.](?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?(?![.:]?\d)"
@@ -128,6 +130,8 @@ def _read_fast(text: str) -> tuple[bool, str | None]:
     match = _NUMERIC_DMY.search(text)
     if match is not None:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        if m > 12 >= d:
+            m, d = d, m  # 05/18/2021: month first
         return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _MONTH_YEAR.search(text)
     if match is not None:

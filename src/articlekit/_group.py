@@ -54,8 +54,11 @@ def _mark_standfirst(out: list[Block], source: str) -> None:
     if at is None:
         _mark_lone_standfirst(out)
         return
-    if at + 1 >= len(out):
+    # the first line under the headline that no cleaner dropped (a repeat of it, say)
+    below = next((j for j in range(at + 1, len(out)) if not out[j].dropped_by), None)
+    if below is None:
         return
+    at = below - 1
     block = out[at + 1]
     if block.kind not in ("paragraph", "quote"):
         return

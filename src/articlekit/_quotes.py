@@ -22,14 +22,19 @@ _TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
 _VERBS = "|".join(sorted((regex.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev|Supt|Insp|Det|Hon)\.|[\w\u2019'&-]+)"
 # "…," said Mr Smith.  /  "…," Donnelly said yesterday.  — a few words around a verb
+# the words that open a noun phrase after the verb, in the languages we read
+_DETERMINERS = (
+    "the|a|an|his|her|their|its|one|le|la|les|l'|un|une|el|los|las|una|il|lo|gli|i|o|os|as|um|uma|"
+    "der|die|das|ein|eine|de|het|een"
+)
 # after the verb, the speaker's name and title: "said Mr. Thakur", "said astrophysicist
 # Alan Boss", "aldus Van den Heuvel"; the rest of the sentence is not the attribution
 _NAME = r"(?:\p{Lu}[\w\u2019'.-]*|(?:van|von|den|der|de|del|da|di|al|bin|le|la)\b)"
 _TRAILING_ATTRIBUTION = regex.compile(
     rf"[\s,;]*(?P<att>(?:{_WORD}[ ,]+){{0,8}}?(?i:{_VERBS})\b"
     # "said the harbour master." / "said Mr. Thakur" / "said astrophysicist Alan Boss"
-    rf"(?:[ ]+(?i:the|a|an|his|her|their|its|one)[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,3}}(?=\s*[.,;:!?]|$)"
-    rf"|[ ]+(?:\p{{Ll}}[\w-]*[ ]+)?\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?)",
+    rf"(?:[ ]+(?i:{_DETERMINERS})[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,4}}(?=\s*[.,;:!?]|$)"
+    rf"|[ ]+(?:(?i:{_DETERMINERS})[ ]+)?(?:\p{{Ll}}[\w-]*[ ]+){{0,3}}\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?)",
     regex.VERSION1,
 )
 _UNMARKED_ATTRIBUTION = regex.compile(
