@@ -8,18 +8,38 @@ import functools
 
 import regex
 
-from ._tables import BOILERPLATE, CAPTION, EMBED, POST_SIGNATURE
+from ._tables import (
+    BOILERPLATE,
+    CAPTION_END,
+    CAPTION_START,
+    EMBED,
+    LONG_FURNITURE_WORDS,
+    POST_SIGNATURE,
+    SHORT_FURNITURE,
+)
 
 __all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post_signature"]
 
 _I = regex.IGNORECASE | regex.VERSION1
 
 # each table as one alternation: one pass over a line instead of one per pattern
-_BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(BOILERPLATE)), _I)
-_REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(BOILERPLATE)}
-_CAPTION = regex.compile("|".join(f"(?:{p})" for p in CAPTION), _I)
+# short lines: the reasons that only fill a short line, as one alternation
+_SHORT_ONLY = [(reason, p) for reason, p in BOILERPLATE if reason not in LONG_FURNITURE_WORDS]
+_BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_SHORT_ONLY)), _I)
+_REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(_SHORT_ONLY)}
+# long lines: each reason's patterns on their own, tried when one of its words is there
+_LONG = tuple(
+    (reason, words, regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I))
+    for reason, words in LONG_FURNITURE_WORDS.items()
+)
+_CAPTION_START = regex.compile("|".join(f"(?:{p})" for p in CAPTION_START), _I)
+# the end patterns searched backwards from the end of the line (the regex module's (?r)):
+# each fails at once where the line does not end, so a long line costs little
+_CAPTION_END = regex.compile("(?r)" + "|".join(f"(?:{p})" for p in CAPTION_END), _I)
+
 _EMBED = regex.compile("|".join(f"(?:{p})" for p in EMBED), _I)
 _SIGNATURE = regex.compile(POST_SIGNATURE, _I)
+_EMBED_FIRST = frozenset("\u2014\u2013-aAvV")
 
 # captions are short; the caption patterns are searched in lines up to this long only
 _CAPTION_MAX = 300
@@ -37,6 +57,12 @@ def boilerplate_reason(text: str) -> str | None:
     >>> boilerplate_reason("Sign up to our daily newsletter"), boilerplate_reason("Storm hits coast")
     ('newsletter', None)
     """
+    low = text.lower()
+    for reason, triggers, pattern in _LONG:
+        if any(word in low for word in triggers) and pattern.fullmatch(text) is not None:
+            return reason
+    if len(text) > SHORT_FURNITURE:
+        return None
     match = _BOILERPLATE.fullmatch(text)
     if match is None:
         return None
@@ -46,12 +72,17 @@ def boilerplate_reason(text: str) -> str | None:
 @_remember
 def is_caption(text: str) -> bool:
     """Whether *text* is a picture caption or credit (``(Image: Getty)``)."""
-    return len(text) <= _CAPTION_MAX and _CAPTION.search(text) is not None
+    if len(text) > _CAPTION_MAX:
+        return False
+    return _CAPTION_START.match(text) is not None or _CAPTION_END.search(text) is not None
 
 
 @_remember
 def is_embed(text: str) -> bool:
     """Whether *text* is a line of an embedded social-media post."""
+    # every embed pattern needs one of these; most lines have none
+    if "twitter.com" not in text and "t.co/" not in text and text[:1] not in _EMBED_FIRST:
+        return False
     return _EMBED.search(text) is not None
 
 

@@ -400,24 +400,50 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# The furniture that can fill a long line, with words (lower case) one of which every
+# line of that kind holds: these reasons are only checked where a word is there, so a
+# paragraph of prose costs a few substring tests. Lines longer than SHORT_FURNITURE are
+# checked for these reasons only. Every pattern of such a reason must hold a word here.
+SHORT_FURNITURE = 100
+LONG_FURNITURE_WORDS: dict[str, tuple[str, ...]] = {
+    "newsletter": ("newsletter", "boletín", "boletin", "sign up", "subscribe"),
+    "cookie": ("cookie",),
+    "copyright": ("©", "(c)", "copyright", "rights reserved"),
+    "browser notice": ("browser", "not supported", "internet explorer"),
+    "subscription prompt": (
+        "subscri", "membership", "free trial", "days free", "day free", "premium", "abonn", "suscr", "abbona",
+        "assine", "abonneer",
+    ),
+    "prompt": (
+        "already a", "sign up to read", "click here", "download", "we use cookies", "get all your news", "one app",
+    ),
+    "comments": ("comment", "koment", "komment", "coment", "reactie", "reageer", "join the", "sorry, there are no"),
+    "follow": ("follow", "folgen sie", "suivez", "síguenos", "seguici", "siga-nos", "volg ons"),
+}  # fmt: skip
+
 # Lines that are a caption or a picture credit (searched, case-insensitive).
-CAPTION = (
-    r"\((?:image|picture|photo|pic|credit|video|foto|bild|imagen|immagine|imagem|afbeelding)s?\s*:[^()]{1,80}\)\s*$",
-    r"^(?:image|picture|photo|pic|credit|photograph|video|foto|bild|imagen|immagine|imagem|"
+# Lines that are a caption or a picture credit (case-insensitive), in two kinds so that
+# no pattern has to scan a whole paragraph: how a caption starts, and how it ends (the
+# end patterns are searched in the last characters of a line only).
+CAPTION_START = (
+    r"(?:image|picture|photo|pic|credit|photograph|video|foto|bild|imagen|immagine|imagem|"
     r"file photo|image credit|photo credit)\s*:",
+    r"camera icon\b",
+    r"(?-i:STOCK|FILE|HANDOUT)\s",
+    r"(?=.{0,120}$)(?:[^/\s]+ ){0,3}[^/\s]+/(?:afp|getty|ap|reuters|pa|epa|bloomberg|shutterstock)\b",
+    r"(?:watch|video|gallery|listen)\s*:",
+    r"(?:an? |the )?(?:undated |file |handout )?(?:picture|photo|photograph|image) (?:of|shows)\b",
+)
+CAPTION_END = (
+    r"\((?:image|picture|photo|pic|credit|video|foto|bild|imagen|immagine|imagem|afbeelding)s?\s*:[^()]{1,80}\)\s*$",
     r"(?:\bcredit|\bphoto|\bimage credit|\bfoto|\bbild)\s*:\s*[^.]{1,80}$",
     r"\((?:AP|AFP|Reuters|Getty|PA|EPA|Shutterstock|Alamy)(?: (?:Photo|Images))?[^()]{0,60}\)\s*$",
     r"(?:getty images|shutterstock|alamy|/afp|/reuters|/ap|/pa|/epa|/getty)\s*$",
-    r"^camera icon\b",
-    r"^(?-i:STOCK|FILE|HANDOUT)\s",
     r"\bvideo$",
     r"(?-i:\((?:[A-Z]{2,6}|[A-Z][a-z]+ [A-Z][a-z]+/[A-Z]{2,6})\))\s*$",
-    r"^(?=.{0,120}$)(?:[^/\s]+ ){0,3}[^/\s]+/(?:afp|getty|ap|reuters|pa|epa|bloomberg|shutterstock)\b",
-    r"^(?:watch|video|gallery|listen)\s*:",
     r"[\u2014\u2013]\s*(?:[\w-]+\s+){0,2}(?:pic|pix|photo|picture|file pic|file photo|handout)\.?$",
-    r"^(?:an? |the )?(?:undated |file |handout )?(?:picture|photo|photograph|image) (?:of|shows)\b",
     r"\([^()]{0,60}/(?:PA|AP|AFP|Reuters|Getty|EPA|Bloomberg|Shutterstock|Alamy)(?: Images)?\)\s*$",
-    r"—\s*photo by\b",
+    r"\u2014\s*photo by\b.{0,100}$",
 )
 
 # How bare links to related pages end: galleries ("Red carpet looks36 Pictures").
