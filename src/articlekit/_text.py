@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 __all__ = ["SENTENCE_END", "continues_into", "is_prose", "is_title_like", "sentences", "words"]
@@ -16,9 +18,13 @@ _FORMAT = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u2
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018(]?\p{Lu})")
 
 
-def words(text: str) -> list[str]:
-    """The words of *text* (runs of letters, digits, apostrophes and hyphens)."""
-    return _WORDS.findall(text)
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """The words of *text* (runs of letters, digits, apostrophes and hyphens).
+
+    Several stages measure the same lines, so the most recent answers are kept.
+    """
+    return tuple(_WORDS.findall(text))
 
 
 def sentences(text: str) -> int:

@@ -28,6 +28,9 @@ def normalize_unicode(blocks: Sequence[Block]) -> list[Block]:
     out = []
     for block in blocks:
         text = block.text
+        if text.isascii() and text.isprintable():
+            out.append(block)  # nothing invisible, nothing to compose: most lines
+            continue
         # invisible characters go first, so that what they kept apart composes
         cleaned = _INVISIBLE.sub("", text)
         if not cleaned.isascii():

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from .._blocks import Block
 from .._pipeline import cleaner
-
-_RUNS = regex.compile(r"\s{2,}|[^\S ]")
 
 
 @cleaner("normalize_whitespace")
@@ -23,7 +19,7 @@ def normalize_whitespace(blocks: Sequence[Block]) -> list[Block]:
     """
     out = []
     for block in blocks:
-        text = _RUNS.sub(" ", block.text).strip()
+        text = " ".join(block.text.split())
         if text != block.text:
             block = block.replace(text=text)
         out.append(block)
