@@ -32,7 +32,7 @@ from ._model import (
     Span,
     Standfirst,
 )
-from ._parser import Parser, parse
+from ._parser import MAX_CHARS, Parser, parse, parse_bytes
 from ._pipeline import Cleaner, Pipeline, cleaner
 from ._trace import Change, CleanerTrace
 
@@ -43,6 +43,7 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 __all__ = [
     "KINDS",
+    "MAX_CHARS",
     "SCHEMA",
     "Article",
     "Attribution",
@@ -71,5 +72,6 @@ __all__ = [
     "cleaners",
     "errors",
     "parse",
+    "parse_bytes",
     "parse_date",
 ]

@@ -8,13 +8,23 @@ import attrs
 
 from ._build import build
 from ._classify import classify
+from ._decode import Errors, decode
 from ._group import group
 from ._model import Article
 from ._pipeline import Cleaner, Pipeline
 from ._segment import segment
-from .errors import ConfigurationError, InputTypeError
+from .errors import ConfigurationError, InputTooLargeError, InputTypeError
 
-__all__ = ["Parser", "parse"]
+__all__ = ["MAX_CHARS", "Parser", "parse", "parse_bytes"]
+
+#: The default limit on the length of one article's text: 20 million characters,
+#: far beyond any article, short of what would exhaust a worker's memory.
+MAX_CHARS = 20_000_000
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ConfigurationError(f"{attribute.name} must be a positive int, got {value!r}")
 
 
 def _to_pipeline(value: Pipeline | Iterable[Cleaner | str] | None) -> Pipeline:
@@ -56,15 +66,26 @@ class Parser:
 
     cleaners: Pipeline = attrs.field(default=None, converter=_to_pipeline)
     languages: tuple[str, ...] | None = attrs.field(default=None, converter=_to_languages)
+    max_chars: int = attrs.field(default=MAX_CHARS, validator=_positive)
 
     def parse(self, text: str) -> Article:
-        """Parse one article's text. Spans in the result point into *text*."""
+        """Parse one article's text. Spans in the result point into *text*.
+
+        Raises :class:`~articlekit.errors.InputTypeError` for anything but a ``str`` and
+        :class:`~articlekit.errors.InputTooLargeError` for a text longer than
+        ``max_chars``.
+        """
         if not isinstance(text, str):
             hint = ", e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
             raise InputTypeError(
                 f"parse() takes the article as a str, got {type(text).__name__}; decode it first{hint}"
                 if hint
                 else f"parse() takes the article as a str, got {type(text).__name__}"
+            )
+        if len(text) > self.max_chars:
+            raise InputTooLargeError(
+                f"the text has {len(text):,} characters, more than max_chars={self.max_chars:,}; "
+                "raise the limit with Parser(max_chars=...) if you mean it"
             )
         blocks = segment(text)
         if not blocks:
@@ -75,6 +96,18 @@ class Parser:
         blocks, trace = self.cleaners.run(blocks)
         blocks = group(blocks, text)
         return build(blocks, text, self.languages, trace)
+
+    def parse_bytes(
+        self, data: bytes | bytearray | memoryview, encoding: str | None = None, errors: Errors = "strict"
+    ) -> Article:
+        """Decode *data* (see :func:`articlekit.parse_bytes`) and parse it; spans point into
+        the decoded text."""
+        if isinstance(data, (bytes, bytearray, memoryview)) and len(data) > 4 * self.max_chars:
+            # no encoding takes more than four bytes a character: too long however decoded
+            raise InputTooLargeError(
+                f"the input has {len(data):,} bytes, more than 4 × max_chars={self.max_chars:,} could decode to"
+            )
+        return self.parse(decode(data, encoding, errors))
 
     __call__ = parse
 
@@ -90,3 +123,19 @@ def parse(text: str) -> Article:
     ('Storm hits coast', '2021-05-18')
     """
     return _DEFAULT.parse(text)
+
+
+def parse_bytes(
+    data: bytes | bytearray | memoryview, encoding: str | None = None, errors: Errors = "strict"
+) -> Article:
+    """Decode the bytes of a scraped page and parse them with the default parser.
+
+    Without *encoding*, a byte order mark decides (UTF-8, UTF-16, UTF-32), then UTF-8,
+    then the legacy encoding charset-normalizer detects. Bytes that nothing decodes
+    raise :class:`~articlekit.errors.DecodingError` with the byte offset, unless
+    *errors* is ``"replace"``. Spans point into the decoded text.
+
+    >>> parse_bytes("Caf\u00e9 owner fined over noise".encode("utf-16")).headline.text
+    'Café owner fined over noise'
+    """
+    return _DEFAULT.parse_bytes(data, encoding, errors)

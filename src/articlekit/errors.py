@@ -19,6 +19,8 @@ __all__ = [
     "CleanerError",
     "ConfigurationError",
     "ContractError",
+    "DecodingError",
+    "InputTooLargeError",
     "InputTypeError",
     "MissingExtraError",
     "PluginError",
@@ -65,3 +67,17 @@ class PluginError(ArticlekitError):
 class MissingExtraError(ArticlekitError, ImportError):
     """An optional feature needs a package that is not installed; the message names the
     extra to install (``pip install 'articlekit[ftfy]'``)."""
+
+
+class DecodingError(ArticlekitError, ValueError):
+    """Bytes that no encoding reads (``parse_bytes``). ``offset`` is the first byte that
+    could not be decoded; ``encoding`` the one that was tried, if one was given."""
+
+    def __init__(self, message: str, *, offset: int, encoding: str | None) -> None:
+        super().__init__(message)
+        self.offset = offset
+        self.encoding = encoding
+
+
+class InputTooLargeError(ArticlekitError, ValueError):
+    """The input is longer than the parser's ``max_chars``."""
