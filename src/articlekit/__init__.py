@@ -34,6 +34,7 @@ from ._model import (
 )
 from ._parser import MAX_CHARS, Parser, parse, parse_bytes
 from ._pipeline import Cleaner, Pipeline, cleaner
+from ._schema import schema
 from ._trace import Change, CleanerTrace
 
 try:
@@ -74,4 +75,5 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_date",
+    "schema",
 ]
