@@ -210,3 +210,25 @@ def test_byte_order_mark_before_the_date_field() -> None:
     assert article.headline is not None
     assert article.headline.text == "Harbour wall breached as storm floods seafront"
     check_article(text, article)
+
+
+def test_import_is_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, articlekit\n"
+        "heavy = [m for m in ('dateparser', 'charset_normalizer', 'articlekit._classify', 'pyarrow', 'dask') "
+        "if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "assert articlekit.parse(' date 2021-05-18 Storm hits the coast').dateline.date == '2021-05-18'\n"
+        "assert 'articlekit._classify' in sys.modules and 'dateparser' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_unknown_attributes_raise_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        articlekit.nope  # type: ignore[attr-defined]  # noqa: B018
+    assert "parse" in dir(articlekit) and "__version__" not in articlekit.__all__[:0]

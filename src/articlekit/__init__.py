@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from . import cleaners, errors
+from . import errors
 from ._blocks import KINDS, Block
-from ._dates import parse_date
 from ._model import (
     SCHEMA,
     Article,
@@ -32,15 +32,50 @@ from ._model import (
     Span,
     Standfirst,
 )
-from ._parser import MAX_CHARS, Parser, parse, parse_bytes
 from ._pipeline import Cleaner, Pipeline, cleaner
-from ._schema import schema
 from ._trace import Change, CleanerTrace
 
-try:
-    __version__ = version("articlekit")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from . import cleaners
+    from ._dates import parse_date
+    from ._parser import MAX_CHARS, Parser, parse, parse_bytes
+    from ._schema import schema
+
+    __version__: str
+
+# The parser's modules compile many patterns; they load on first use, so that
+# `import articlekit` stays light (attrs' model, PEP 562 attributes for the rest).
+_LAZY = {
+    "parse": "._parser",
+    "parse_bytes": "._parser",
+    "Parser": "._parser",
+    "MAX_CHARS": "._parser",
+    "parse_date": "._dates",
+    "schema": "._schema",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value: Any = version("articlekit")
+        except PackageNotFoundError:  # a source tree that was never installed
+            value = "0+unknown"
+    elif name == "cleaners":
+        value = importlib.import_module(".cleaners", __name__)
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+    else:
+        raise AttributeError(f"module 'articlekit' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "KINDS",
