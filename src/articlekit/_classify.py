@@ -26,7 +26,7 @@ from ._tables import (
     STAMP_WORDS,
     TIMEZONES,
 )
-from ._text import SENTENCE_END, continues_into, is_prose, is_title_like, words
+from ._text import SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
 __all__ = ["classify"]
 
@@ -240,7 +240,7 @@ def _is_byline(text: str) -> bool:
         return True  # (Reporting by Jane Smith; Editing by John Doe)
     if len(text) > 200 or is_prose(text):
         return False
-    n = len(words(text))
+    n = word_count(text)
     if _BYLINE.match(text) or _FROM_BYLINE.match(text):
         return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
     return _ROLE.search(text) is not None and n <= 10 and not SENTENCE_END.search(text)
@@ -284,7 +284,7 @@ def _read_more(block: Block) -> Block | None:
 def _is_shouted_headline(text: str) -> bool:
     """A related-article headline set in capitals between paragraphs (five words or more:
     shorter capitals are section labels)."""
-    return text.isupper() and len(words(text)) >= 5 and not SENTENCE_END.search(text) and len(text) < 200
+    return text.isupper() and word_count(text) >= 5 and not SENTENCE_END.search(text) and len(text) < 200
 
 
 def _on_its_own(block: Block, near_top: bool = False) -> Block:
@@ -357,7 +357,7 @@ def _split_wire(block: Block) -> list[Block]:
         if match is None:
             return [block]
         place = match["place"]
-    if len(words(text[match.end() :])) < 6 or len(words(place)) > 4:
+    if word_count(text[match.end() :]) < 6 or word_count(place) > 4:
         return [block]
     start = block.span.start
     raw = text[: match.end()].rstrip()
@@ -413,7 +413,7 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
             continue  # the cleaners will drop or retype it
         if i in wrapped:
             break  # a hard-wrapped paragraph: the story has started
-        n = len(words(text))
+        n = word_count(text)
         if (n >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS)) or (
             i == rest_of_date_line and _is_short_headline(text)
         ):
@@ -483,7 +483,7 @@ def _mark_name_bylines(out: list[Block], wrapped: set[int]) -> None:
             i > 0
             and out[i - 1].kind == "byline"
             and not block.blank_before
-            and len(words(text)) <= 4
+            and word_count(text) <= 4
             and not SENTENCE_END.search(text)
             and all(t[:1].isupper() for t in text.split())
         ):
@@ -556,7 +556,7 @@ def _mark_related_sections(out: list[Block]) -> None:
             after is not None
             and after.kind in ("paragraph", "quote")
             and is_prose(after.text)
-            and len(words(text)) <= 25
+            and word_count(text) <= 25
             and not is_prose(text)
         )
         if headline_over_summary and after is not None:
@@ -569,7 +569,7 @@ def _mark_related_sections(out: list[Block]) -> None:
             else:
                 section = False  # prose on its own: the story goes on below the list
             continue
-        if is_title_like(text) and len(words(text)) >= 3:
+        if is_title_like(text) and word_count(text) >= 3:
             out[i] = block.replace(kind="read_more")
         else:
             out[i] = block.replace(kind="boilerplate", reason="label")
@@ -580,7 +580,7 @@ def _mark_related_lists(out: list[Block]) -> None:
     separator lines, or after another link) are links too."""
     for i, block in enumerate(out):
         text = block.text
-        if block.kind != "paragraph" or i == 0 or SENTENCE_END.search(text) or len(words(text)) > 30:
+        if block.kind != "paragraph" or i == 0 or SENTENCE_END.search(text) or word_count(text) > 30:
             continue
         if furniture(text) is not None:
             continue
@@ -597,7 +597,7 @@ _AFTER_HEADING = frozenset({"paragraph", "quote", "list_item", "byline"})
 
 def _is_heading_text(block: Block, before: Block, after: Block) -> bool:
     text = block.text
-    n = len(words(text))
+    n = word_count(text)
     if n > 12 or furniture(text) is not None:
         return False
     if n == 1:

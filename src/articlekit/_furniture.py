@@ -4,8 +4,6 @@ to take furniture for a headline or a crosshead."""
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
 from ._tables import (
@@ -17,6 +15,7 @@ from ._tables import (
     POST_SIGNATURE,
     SHORT_FURNITURE,
 )
+from ._text import per_line
 
 __all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post_signature"]
 
@@ -44,12 +43,8 @@ _EMBED_FIRST = frozenset("\u2014\u2013-aAvV")
 # captions are short; the caption patterns are searched in lines up to this long only
 _CAPTION_MAX = 300
 
-# The classifier and several cleaners ask about the same lines in one parse; the answers
-# are kept for the most recent lines so that each pattern runs once per line.
-_remember = functools.lru_cache(maxsize=4096)
 
-
-@_remember
+@per_line
 def boilerplate_reason(text: str) -> str | None:
     """Why the whole line *text* is site furniture (``advertisement``, ``newsletter``
     ...), or ``None``.
@@ -69,7 +64,7 @@ def boilerplate_reason(text: str) -> str | None:
     return next(_REASONS[name] for name, value in match.groupdict().items() if value is not None)
 
 
-@_remember
+@per_line
 def is_caption(text: str) -> bool:
     """Whether *text* is a picture caption or credit (``(Image: Getty)``)."""
     if len(text) > _CAPTION_MAX:
@@ -77,7 +72,7 @@ def is_caption(text: str) -> bool:
     return _CAPTION_START.match(text) is not None or _CAPTION_END.search(text) is not None
 
 
-@_remember
+@per_line
 def is_embed(text: str) -> bool:
     """Whether *text* is a line of an embedded social-media post."""
     # every embed pattern needs one of these; most lines have none

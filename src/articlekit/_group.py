@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._blocks import Block
-from ._text import SENTENCE_END, sentences, words
+from ._text import SENTENCE_END, sentences, word_count
 
 __all__ = ["group"]
 
@@ -63,7 +63,7 @@ def _mark_standfirst(out: list[Block], source: str) -> None:
     if block.kind not in ("paragraph", "quote"):
         return
     text = block.text
-    if sentences(text) > 2 or not 5 <= len(words(text)) <= 60:
+    if sentences(text) > 2 or not 5 <= word_count(text) <= 60:
         return
     if block.kind == "quote" and block.open_quote:
         return  # the first paragraph of a quotation that runs on
@@ -84,7 +84,7 @@ def _mark_lone_standfirst(out: list[Block]) -> None:
     after = out[i + 1]
     if (
         not SENTENCE_END.search(text)
-        and 12 <= len(words(text)) <= 60
+        and 12 <= word_count(text) <= 60
         and after.kind == "paragraph"
         and SENTENCE_END.search(after.text)
     ):

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from typing import Any, TypeVar, cast
 
 import regex
 
-__all__ = ["SENTENCE_END", "continues_into", "is_prose", "is_title_like", "sentences", "words"]
+__all__ = [
+    "SENTENCE_END",
+    "continues_into",
+    "is_prose",
+    "is_title_like",
+    "line_memo",
+    "per_line",
+    "sentences",
+    "word_count",
+    "words",
+]
 
 _WORDS = regex.compile(r"\w[\w\u2019'-]*")
 # (format characters such as direction marks may trail a line unseen)
@@ -18,13 +32,51 @@ _FORMAT = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u2
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018(]?\p{Lu})")
 
 
-@functools.lru_cache(maxsize=4096)
-def words(text: str) -> tuple[str, ...]:
-    """The words of *text* (runs of letters, digits, apostrophes and hyphens).
+# --- one answer per line per parse -------------------------------------------------------
 
-    Several stages measure the same lines, so the most recent answers are kept.
-    """
+_MEMO: ContextVar[dict[tuple[object, str], Any] | None] = ContextVar("articlekit_line_memo", default=None)
+F = TypeVar("F", bound=Callable[[str], Any])
+
+
+def per_line(function: F) -> F:
+    """Remember *function*'s answer for each line during one parse (inside
+    :func:`line_memo`), since several stages ask the same question of the same line;
+    outside a parse, just call it."""
+
+    @functools.wraps(function)
+    def remembered(text: str) -> Any:
+        memo = _MEMO.get()
+        if memo is None:
+            return function(text)
+        key = (function, text)
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = function(text)
+            return value
+
+    return cast(F, remembered)
+
+
+@contextlib.contextmanager
+def line_memo() -> Iterator[None]:
+    """The scope of one parse: answers remembered by :func:`per_line` live as long as it."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of *text* (runs of letters, digits, apostrophes and hyphens)."""
     return tuple(_WORDS.findall(text))
+
+
+@per_line
+def word_count(text: str) -> int:
+    """How many :func:`words` *text* has."""
+    return len(_WORDS.findall(text))
 
 
 def sentences(text: str) -> int:
@@ -59,9 +111,9 @@ def is_title_like(text: str, max_words: int = 30) -> bool:
         return False
     if _SENTENCE_BREAK.search(text):  # a title is one sentence at most
         return False
-    return 2 <= len(words(text)) <= max_words
+    return 2 <= word_count(text) <= max_words
 
 
 def is_prose(text: str) -> bool:
     """A line of running prose: twelve words or more that end a sentence, or a long line."""
-    return len(words(text)) >= 12 and (SENTENCE_END.search(text) is not None or len(text) > 160)
+    return word_count(text) >= 12 and (SENTENCE_END.search(text) is not None or len(text) > 160)

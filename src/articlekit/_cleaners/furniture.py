@@ -9,7 +9,7 @@ import regex
 from .._blocks import Block
 from .._furniture import boilerplate_reason, furniture, is_caption, is_embed, is_post_signature
 from .._pipeline import cleaner
-from .._text import SENTENCE_END, words
+from .._text import SENTENCE_END, word_count
 
 # what a line read as by the classifier may turn out to be furniture
 _RETYPABLE = frozenset({"paragraph", "quote", "list_item", "heading", "byline", "standfirst"})
@@ -38,13 +38,13 @@ def detect_embeds(blocks: Sequence[Block]) -> list[Block]:
             continue
         if is_embed(block.text):
             out[i] = block.replace(kind="embed", reason="embedded post")
-        elif i + 1 < len(out) and is_post_signature(out[i + 1].text) and len(words(block.text)) <= _POST_MAX_WORDS:
+        elif i + 1 < len(out) and is_post_signature(out[i + 1].text) and word_count(block.text) <= _POST_MAX_WORDS:
             out[i] = block.replace(kind="embed", reason="text of an embedded post")
         elif (
             i == len(out) - 1
             and i > 0
             and is_post_signature(out[i - 1].text)
-            and len(words(block.text)) <= _POST_MAX_WORDS
+            and word_count(block.text) <= _POST_MAX_WORDS
             and SENTENCE_END.search(block.text) is None
             and furniture(block.text) is None
         ):
@@ -70,7 +70,7 @@ def detect_captions(blocks: Sequence[Block]) -> list[Block]:
         out.append(block)
     # then the captions that only their neighbours give away
     for i, block in enumerate(out):
-        if block.kind not in _RETYPABLE or block.dropped_by or len(words(block.text)) > _CAPTION_MAX_WORDS:
+        if block.kind not in _RETYPABLE or block.dropped_by or word_count(block.text) > _CAPTION_MAX_WORDS:
             continue
         before = out[i - 1] if i > 0 else None
         after = out[i + 1] if i + 1 < len(out) else None
@@ -123,7 +123,7 @@ _CREDIT_ONLY = regex.compile(r"(?:credit|photo|picture|image|foto|bild)s?\s*:\s*
 
 def _is_credit(text: str) -> bool:
     """A picture credit and nothing more: ``DANIEL LEAL-OLIVAS/AFP/GETTY``, ``Credit: PA``."""
-    return len(words(text)) <= 8 and ("/" in text or text.isupper() or _CREDIT_ONLY.fullmatch(text) is not None)
+    return word_count(text) <= 8 and ("/" in text or text.isupper() or _CREDIT_ONLY.fullmatch(text) is not None)
 
 
 @cleaner("drop_boilerplate")
