@@ -84,7 +84,7 @@ def build(
     body.sort(key=lambda b: b.span.start)
     removed.sort(key=lambda r: r.span.start)
     primary = _dateline(dateline, datelines, languages) if dateline is not None else None
-    return Article(primary, headline, standfirst, byline, tuple(body), tuple(removed), trace=trace)
+    return Article(primary, headline, standfirst, byline, tuple(body), tuple(removed), trace=trace, source=source)
 
 
 def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | None) -> Dateline:

@@ -374,6 +374,9 @@ class Article:
     #: cleaner); an account of the parse, not part of the article, so it takes no part
     #: in ``==``
     trace: tuple[CleanerTrace, ...] = attrs.field(default=(), eq=False)
+    #: the exact text that was parsed, which every span points into (``None`` for an
+    #: article read back with :meth:`from_dict`); not part of ``to_dict()`` or ``==``
+    source: str | None = attrs.field(default=None, eq=False, repr=False)
 
     # --- conveniences -----------------------------------------------------------------
 
