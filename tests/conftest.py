@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property-test budgets: CI runs 10,000 examples a test; a developer's run fewer; more
+# on demand with HYPOTHESIS_PROFILE=deep.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+settings.register_profile("dev", max_examples=300, deadline=None, suppress_health_check=_SLOW_OK)
+settings.register_profile("ci", max_examples=10_000, deadline=None, suppress_health_check=_SLOW_OK)
+settings.register_profile("deep", max_examples=200_000, deadline=None, suppress_health_check=_SLOW_OK)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

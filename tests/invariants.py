@@ -18,9 +18,28 @@ def uncovered(text: str, article: articlekit.Article) -> list[int]:
     return [i for i, ch in enumerate(text) if not covered[i] and not ch.isspace()]
 
 
+def leaf_spans(article: articlekit.Article) -> list[articlekit.Span]:
+    """The spans of every element that holds no other: a quotation counts by its
+    paragraphs (its hull may hold the links and captions set inside it)."""
+    spans = [p.span for p in (article.dateline, article.headline, article.standfirst, article.byline) if p]
+    for block in article.body:
+        if isinstance(block, articlekit.BlockQuote):
+            spans.extend(p.span for p in block.paragraphs)
+        else:
+            spans.append(block.span)
+    spans.extend(r.span for r in article.removed)
+    return sorted(spans)
+
+
 def check_article(text: str, article: articlekit.Article) -> None:
-    """The span invariant, ordered body, and a lossless round trip through the contract."""
+    """The span invariant, spans in order without overlaps, and a lossless round trip."""
     assert uncovered(text, article) == []
+    leaves = leaf_spans(article)
+    for before, after in zip(leaves, leaves[1:], strict=False):
+        assert before.end <= after.start, (before, after)
+    for quote in article.quotes:
+        inside = [s for s in leaves if quote.span.contains(s)]
+        assert all(quote.span.contains(p.span) for p in quote.paragraphs) and inside
     starts = [b.span.start for b in article.body]
     assert starts == sorted(starts)
     for quote in article.quotes:

@@ -90,7 +90,7 @@ class Parser:
             )
         blocks = segment(text)
         if not blocks:
-            return Article()
+            return Article(source=text)
         with line_memo():
             blocks = classify(blocks, text)
             # the cleaners run before grouping: a line they retype (a caption set inside a
