@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import articlekit
 
 
@@ -35,7 +37,7 @@ def check_article(text: str, article: articlekit.Article) -> None:
     """The span invariant, spans in order without overlaps, and a lossless round trip."""
     assert uncovered(text, article) == []
     leaves = leaf_spans(article)
-    for before, after in zip(leaves, leaves[1:], strict=False):
+    for before, after in itertools.pairwise(leaves):
         assert before.end <= after.start, (before, after)
     for quote in article.quotes:
         inside = [s for s in leaves if quote.span.contains(s)]
