@@ -1159,3 +1159,13 @@ def test_normalize_unicode_is_idempotent_when_an_invisible_character_splits_an_a
     once = list(cleaners.normalize_unicode(blocks))
     assert once[0].text == "Caf\u00e9 owner fined over late-night noise"
     assert list(cleaners.normalize_unicode(once)) == once
+
+
+def test_parsers_and_pipelines_pickle_by_reference() -> None:
+    import pickle
+
+    parser = Parser(cleaners=DEFAULT.without("drop_boilerplate") + ["normalize_quotes"])
+    copy = pickle.loads(pickle.dumps(parser))
+    assert copy == parser
+    assert all(a is b for a, b in zip(copy.cleaners, parser.cleaners, strict=True))
+    assert copy.parse(SCRAPE) == parser.parse(SCRAPE)

@@ -12,8 +12,9 @@ what it did in the article's trace.
 from __future__ import annotations
 
 import bisect
+import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Protocol, overload, runtime_checkable
+from typing import Any, Protocol, overload, runtime_checkable
 
 import attrs
 
@@ -51,6 +52,20 @@ class FunctionCleaner:
 
     def __call__(self, blocks: Sequence[Block], /) -> Iterable[Block]:
         return self.function(blocks)
+
+    def __reduce__(self) -> tuple[Callable[[str, str], FunctionCleaner], tuple[str, str]]:
+        # The decorator puts the cleaner where the function was, so pickle (and so
+        # process pools and Dask) finds it by the function's module and name.
+        return (_find_cleaner, (self.function.__module__, self.function.__qualname__))
+
+
+def _find_cleaner(module: str, qualname: str) -> FunctionCleaner:
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    if not isinstance(found, FunctionCleaner):
+        raise TypeError(f"{module}.{qualname} is not a cleaner")
+    return found
 
 
 def cleaner(name: str) -> Callable[[CleanerFunction], FunctionCleaner]:
