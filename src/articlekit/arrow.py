@@ -1,0 +1,387 @@
+"""Articles as Apache Arrow tables and Parquet files (``pip install 'articlekit[arrow]'``).
+
+One row per article. The top-level parts are flat string columns, the body, the
+quotations, the links and the removed text are lists of structs, and the counts are
+flat integer columns, so a table goes as it is to pandas (``table.to_pandas()``),
+Polars (``polars.from_arrow(table)``), DuckDB (``duckdb.sql("... FROM table")``) and
+Spark (``spark.read.parquet(path)``): only strings, 32- and 64-bit signed integers,
+lists and structs, no dictionary, unsigned or timestamp types.
+
+>>> import articlekit
+>>> from articlekit.arrow import to_table
+>>> article = articlekit.parse(
+...     " date 2021-05-18 Storm hits coast\\n"
+...     'The council said: "Stay at home.\\n'
+...     "READ MORE: Floods close roads\\n"
+...     '"We will reopen the roads soon."\\n'
+... )
+>>> table = to_table([article], ids=["storm-1"])
+>>> table.num_rows, table.column("headline").to_pylist(), table.column("dateline_date").to_pylist()
+(1, ['Storm hits coast'], ['2021-05-18'])
+>>> [(q["attribution"], q["paragraph_count"]) for q in table.column("quotes")[0].as_py()]
+[('The council said', 2)]
+>>> [link["text"] for link in table.column("read_more")[0].as_py()]
+['Floods close roads']
+
+The columns of :data:`SCHEMA`, in order (``id`` comes first, and only when ``ids`` are
+given):
+
+==================== ========================= ===========================================
+column               type                      what it holds
+==================== ========================= ===========================================
+``id``               (inferred from the ids)   the id given for the article; only with
+                                               ``ids``: a string column for strings, an
+                                               int64 column for ints
+``dateline_date``    string                    ISO 8601 date at the precision the text
+                                               gives (``2021-05-18``, ``2020-12``,
+                                               ``2021-05-18T10:32:00+01:00``); null when
+                                               there is no dateline or no readable date
+``dateline_raw``     string                    the dateline as written; null without one
+``dateline_place``   string                    where a wire story was filed (``London``)
+``dateline_agency``  string                    the news agency (``Reuters``)
+``headline``         string                    the headline; null when none was found
+``standfirst``       string                    the standfirst (dek); null when none
+``byline``           string                    the byline as written (``By Jane Smith``)
+``text``             string, not null          ``Article.text``: standfirst, paragraphs,
+                                               quotations, crossheads and list items
+                                               joined by blank lines (``""`` if none)
+``body``             list<struct>, not null    every body block in order: ``type``,
+                                               ``text``, ``span_start``, ``span_end``,
+                                               ``label``, ``url``, ``attribution``
+``quotes``           list<struct>, not null    the quotations: ``text``,
+                                               ``attribution``, ``paragraph_count``,
+                                               ``span_start``, ``span_end``
+``read_more``        list<struct>, not null    the links set in the text: ``label``,
+                                               ``text``, ``url``, ``span_start``,
+                                               ``span_end``
+``removed``          list<struct>, not null    the text the cleaners dropped: ``type``,
+                                               ``text``, ``reason``, ``cleaner``,
+                                               ``span_start``, ``span_end``
+``n_paragraphs``     int32, not null           body paragraphs (not inside quotations)
+``n_quotes``         int32, not null           quotations
+``n_read_more``      int32, not null           ``READ MORE`` and related links
+``n_headings``       int32, not null           crossheads
+``n_captions``       int32, not null           captions and credits
+``n_embeds``         int32, not null           embedded social-media posts
+``n_list_items``     int32, not null           list items
+``n_removed``        int32, not null           entries in ``removed``
+==================== ========================= ===========================================
+
+The fields of the structs:
+
+- ``body``: ``type`` (``paragraph``, ``block_quote``, ``read_more``, ``heading``,
+  ``caption``, ``embed`` or ``list_item``; not null), ``text`` (not null; for a
+  quotation the speech, paragraphs joined by a blank line; for a link its title),
+  ``span_start`` and ``span_end`` (int64, not null: the block's ``[start, end)`` in the
+  parsed text, in code points), ``label`` and ``url`` (only for ``read_more``),
+  ``attribution`` (only for ``block_quote``: who said it, as written).
+- ``quotes``: ``text`` (not null), ``attribution`` (null when no speaker was found),
+  ``paragraph_count`` (int32, not null), ``span_start``, ``span_end``.
+- ``read_more``: ``label`` (``READ MORE`` as written; null for a bare related headline),
+  ``text`` (the linked title, not null), ``url`` (null when the text gives none),
+  ``span_start``, ``span_end``.
+- ``removed``: ``type`` (the kind of element, usually ``boilerplate``), ``text``,
+  ``reason`` and ``cleaner`` (all not null), ``span_start``, ``span_end``.
+
+The table is a view for analysis, not the whole article: the spans of the top-level
+parts, each paragraph of a quotation and the attribution's span are in the
+:doc:`output contract <contract>` (``Article.to_dict()``), which is lossless. Every
+top-level field carries its description in the field metadata (``description``), and
+the schema carries ``{"articlekit.table": "1"}``; both are kept in Parquet files.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
+
+from ._model import Article, BlockQuote, Caption, Embed, Heading, ListItem, Paragraph, ReadMore
+from ._parser import Parser
+from ._parser import parse as _default_parse
+from .errors import InputTypeError, MissingExtraError
+
+try:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+except ImportError:
+    raise MissingExtraError(
+        "articlekit.arrow needs pyarrow, which is not installed; install it with: pip install 'articlekit[arrow]'"
+    ) from None
+
+__all__ = ["SCHEMA", "parse_to_parquet", "to_table", "write_parquet"]
+
+# --- the schema ---------------------------------------------------------------------------
+
+
+def _field(name: str, type_: Any, description: str, *, nullable: bool = True) -> Any:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+def _struct(*fields: tuple[str, Any, bool]) -> Any:
+    return pa.struct([pa.field(name, type_, nullable=nullable) for name, type_, nullable in fields])
+
+
+def _list_of(struct: Any) -> Any:
+    # "element" is the item name Parquet's nested-type spec uses, so the type reads back
+    # from a Parquet file (and from other tools) exactly as written
+    return pa.list_(pa.field("element", struct, nullable=False))
+
+
+_STR, _I32, _I64 = pa.string(), pa.int32(), pa.int64()
+_SPAN = (("span_start", _I64, False), ("span_end", _I64, False))
+
+_BODY = _struct(
+    ("type", _STR, False),
+    ("text", _STR, False),
+    *_SPAN,
+    ("label", _STR, True),
+    ("url", _STR, True),
+    ("attribution", _STR, True),
+)
+_QUOTE = _struct(("text", _STR, False), ("attribution", _STR, True), ("paragraph_count", _I32, False), *_SPAN)
+_READ_MORE = _struct(("label", _STR, True), ("text", _STR, False), ("url", _STR, True), *_SPAN)
+_REMOVED = _struct(
+    ("type", _STR, False), ("text", _STR, False), ("reason", _STR, False), ("cleaner", _STR, False), *_SPAN
+)
+
+#: the count columns and the body block classes they count
+_COUNTS: tuple[tuple[str, type | None, str], ...] = (
+    ("n_paragraphs", Paragraph, "body paragraphs (not those inside quotations)"),
+    ("n_quotes", BlockQuote, "quotations"),
+    ("n_read_more", ReadMore, "READ MORE and related links set in the text"),
+    ("n_headings", Heading, "crossheads"),
+    ("n_captions", Caption, "image and video captions and credits"),
+    ("n_embeds", Embed, "embedded social-media posts"),
+    ("n_list_items", ListItem, "items of lists"),
+    ("n_removed", None, "entries in removed"),
+)
+
+SCHEMA: pa.Schema = pa.schema(
+    [
+        _field("dateline_date", _STR, "ISO 8601 date at the precision the text gives; null if none is readable"),
+        _field("dateline_raw", _STR, "the dateline as written; null without a dateline"),
+        _field("dateline_place", _STR, "where a wire story was filed"),
+        _field("dateline_agency", _STR, "the news agency that filed the story"),
+        _field("headline", _STR, "the headline"),
+        _field("standfirst", _STR, "the standfirst (dek) under the headline"),
+        _field("byline", _STR, "the byline as written"),
+        _field("text", _STR, "Article.text: the prose, blocks joined by blank lines", nullable=False),
+        _field("body", _list_of(_BODY), "every body block in order", nullable=False),
+        _field("quotes", _list_of(_QUOTE), "the quotations", nullable=False),
+        _field("read_more", _list_of(_READ_MORE), "the links to other articles set in the text", nullable=False),
+        _field("removed", _list_of(_REMOVED), "the text the cleaners dropped, with why", nullable=False),
+        *(_field(name, _I32, description, nullable=False) for name, _, description in _COUNTS),
+    ],
+    metadata={"articlekit.table": "1"},
+)
+"""The Arrow schema of :func:`to_table` (without the optional ``id`` column, which comes
+first when ids are given); see :mod:`articlekit.arrow` for every column."""
+
+_ID_DESCRIPTION = "the id given for the article"
+
+
+def _schema(id_type: Any | None) -> Any:
+    if id_type is None:
+        return SCHEMA
+    return SCHEMA.insert(0, _field("id", id_type, _ID_DESCRIPTION))
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def _span(element: Any) -> dict[str, int]:
+    return {"span_start": element.span.start, "span_end": element.span.end}
+
+
+def _body(block: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": block.type, "text": block.text, **_span(block)}
+    out["label"] = block.label if isinstance(block, ReadMore) else None
+    out["url"] = block.url if isinstance(block, ReadMore) else None
+    out["attribution"] = (
+        block.attribution.text if isinstance(block, BlockQuote) and block.attribution is not None else None
+    )
+    return out
+
+
+def _row(article: Article) -> dict[str, Any]:
+    dateline = article.dateline
+    row: dict[str, Any] = {
+        "dateline_date": dateline.date if dateline else None,
+        "dateline_raw": dateline.raw if dateline else None,
+        "dateline_place": dateline.place if dateline else None,
+        "dateline_agency": dateline.agency if dateline else None,
+        "headline": article.headline.text if article.headline else None,
+        "standfirst": article.standfirst.text if article.standfirst else None,
+        "byline": article.byline.text if article.byline else None,
+        "text": article.text,
+        "body": [_body(block) for block in article.body],
+        "quotes": [
+            {
+                "text": quote.text,
+                "attribution": quote.attribution.text if quote.attribution else None,
+                "paragraph_count": len(quote.paragraphs),
+                **_span(quote),
+            }
+            for quote in article.quotes
+        ],
+        "read_more": [
+            {"label": link.label, "text": link.text, "url": link.url, **_span(link)} for link in article.read_more
+        ],
+        "removed": [
+            {"type": r.type, "text": r.text, "reason": r.reason, "cleaner": r.cleaner, **_span(r)}
+            for r in article.removed
+        ],
+    }
+    for name, kind, _ in _COUNTS:
+        row[name] = len(article.removed) if kind is None else sum(isinstance(b, kind) for b in article.body)
+    return row
+
+
+def _check_article(article: object) -> Article:
+    if not isinstance(article, Article):
+        hint = "; parse the texts first, or use parse_to_parquet()" if isinstance(article, str) else ""
+        raise InputTypeError(f"expected articlekit.Article objects, got {type(article).__name__}{hint}")
+    return article
+
+
+def _id_array(ids: Sequence[Any], id_type: Any | None) -> Any:
+    try:
+        array = pa.array(ids, type=id_type)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
+        wanted = f"values of type {id_type}" if id_type is not None else "values of one type, such as str or int"
+        raise InputTypeError(f"ids must be {wanted}: {exc}") from None
+    # all ids None (or no ids at all): a column of strings rather than Arrow's null type
+    return array.cast(_STR) if pa.types.is_null(array.type) else array
+
+
+def _batch(articles: Sequence[Article], ids: Sequence[Any] | None, id_type: Any | None = None) -> Any:
+    batch = pa.RecordBatch.from_pylist([_row(_check_article(a)) for a in articles], schema=SCHEMA)
+    if ids is None:
+        return batch
+    if len(ids) != len(articles):
+        raise ValueError(f"got {len(ids)} ids for {len(articles)} articles; give one id per article")
+    id_array = _id_array(ids, id_type)
+    return pa.RecordBatch.from_arrays([id_array, *batch.columns], schema=_schema(id_array.type))
+
+
+# --- the API ----------------------------------------------------------------------------------
+
+
+def to_table(articles: Iterable[Article], *, ids: Iterable[Any] | None = None) -> pa.Table:
+    """A :class:`pyarrow.Table` of *articles*, one row each, with the columns of
+    :data:`SCHEMA`.
+
+    With *ids* (one per article: strings or ints), an ``id`` column comes first, typed
+    from the ids (``string`` for strings, ``int64`` for ints). An empty *articles* gives
+    an empty table with the schema.
+
+    >>> import articlekit
+    >>> from articlekit.arrow import SCHEMA, to_table
+    >>> texts = ["Storm hits coast\\nThe sea wall gave way at dawn.", ""]
+    >>> table = to_table([articlekit.parse(t) for t in texts], ids=[17, 18])
+    >>> table.column_names[:3]
+    ['id', 'dateline_date', 'dateline_raw']
+    >>> block = table.to_pylist()[0]["body"][0]
+    >>> block["type"], block["text"], block["span_start"], block["span_end"], block["url"]
+    ('paragraph', 'The sea wall gave way at dawn.', 17, 47, None)
+    >>> to_table([]).schema.equals(SCHEMA)
+    True
+    """
+    articles = list(articles)
+    return pa.Table.from_batches([_batch(articles, None if ids is None else list(ids))])
+
+
+def write_parquet(
+    articles: Iterable[Article],
+    path: str | os.PathLike[str] | IO[bytes],
+    *,
+    ids: Iterable[Any] | None = None,
+    **kwargs: Any,
+) -> None:
+    """Write :func:`to_table` of *articles* to a Parquet file at *path* (a path or a
+    binary file object). *kwargs* go to :func:`pyarrow.parquet.write_table`, for example
+    ``compression="zstd"``."""
+    pq.write_table(to_table(articles, ids=ids), path, **kwargs)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def parse_to_parquet(
+    texts: Iterable[str],
+    path: str | os.PathLike[str] | IO[bytes],
+    *,
+    ids: Iterable[Any] | None = None,
+    batch_size: int = 10_000,
+    parser: Parser | None = None,
+    **kwargs: Any,
+) -> int:
+    """Parse *texts* and write them to a Parquet file at *path*, *batch_size* at a time,
+    and return the number of rows written.
+
+    *texts* may be any iterable, a generator that reads files one by one for instance:
+    only one batch of texts and articles is held in memory, and each batch is written as
+    it is parsed (one Parquet row group per batch), so the file may be far larger than
+    memory. *ids* (one per text, strings or ints) are read alongside *texts*; the first
+    batch fixes the type of the ``id`` column. *parser* is the :class:`~articlekit.Parser`
+    to use (default: the one :func:`articlekit.parse` uses); *kwargs* go to
+    :class:`pyarrow.parquet.ParquetWriter`, for example ``compression="zstd"``.
+
+    An error while parsing (a text that is not a ``str``, say) propagates with a note
+    naming the text's position and id; the file then holds the batches written before.
+
+    >>> import io
+    >>> import pyarrow.parquet as pq
+    >>> from articlekit.arrow import parse_to_parquet
+    >>> texts = (f"Storm hits coast, day {n}\\nThe sea wall gave way at dawn." for n in range(5))
+    >>> sink = io.BytesIO()
+    >>> parse_to_parquet(texts, sink, ids=[f"day-{n}" for n in range(5)], batch_size=2)
+    5
+    >>> parquet = pq.ParquetFile(io.BytesIO(sink.getvalue()))
+    >>> parquet.metadata.num_row_groups, parquet.read(columns=["id", "headline"]).to_pylist()[-1]
+    (3, {'id': 'day-4', 'headline': 'Storm hits coast, day 4'})
+    """
+    if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    parse = parser.parse if parser is not None else _default_parse
+    id_iterator = iter(ids) if ids is not None else None
+    id_type: Any | None = None
+    writer: Any | None = None
+    rows = 0
+    try:
+        for chunk in _chunks(texts, batch_size):
+            chunk_ids = None
+            if id_iterator is not None:
+                chunk_ids = list(itertools.islice(id_iterator, len(chunk)))
+                if len(chunk_ids) != len(chunk):
+                    raise ValueError(f"ids ran out after {rows + len(chunk_ids)} of the texts; give one id per text")
+            articles = []
+            for i, text in enumerate(chunk):
+                try:
+                    articles.append(parse(text))
+                except Exception as exc:
+                    where = f" (id {chunk_ids[i]!r})" if chunk_ids is not None else ""
+                    exc.add_note(f"while parsing text {rows + i}{where} for parse_to_parquet()")
+                    raise
+            batch = _batch(articles, chunk_ids, id_type)
+            if writer is None:
+                writer = pq.ParquetWriter(path, batch.schema, **kwargs)
+                id_type = batch.schema.field("id").type if chunk_ids is not None else None
+            writer.write_batch(batch)
+            rows += len(chunk)
+        if id_iterator is not None and next(id_iterator, _END) is not _END:
+            raise ValueError(f"there are more ids than the {rows} texts; give one id per text")
+        if writer is None:  # no texts: an empty file with the schema
+            writer = pq.ParquetWriter(path, _schema(None if ids is None else _STR), **kwargs)
+    finally:
+        if writer is not None:
+            writer.close()
+    return rows
+
+
+_END = object()
