@@ -34,9 +34,11 @@ from ._model import (
 )
 from ._pipeline import Cleaner, Pipeline, cleaner
 from ._trace import Change, CleanerTrace
+from .errors import BatchError
 
 if TYPE_CHECKING:
     from . import cleaners
+    from ._batch import Failed, parse_many
     from ._dates import parse_date
     from ._parser import MAX_CHARS, Parser, parse, parse_bytes
     from ._schema import schema
@@ -52,6 +54,8 @@ _LAZY = {
     "MAX_CHARS": "._parser",
     "parse_date": "._dates",
     "schema": "._schema",
+    "parse_many": "._batch",
+    "Failed": "._batch",
 }
 
 
@@ -83,6 +87,7 @@ __all__ = [
     "SCHEMA",
     "Article",
     "Attribution",
+    "BatchError",
     "Block",
     "BlockQuote",
     "BodyBlock",
@@ -93,6 +98,7 @@ __all__ = [
     "CleanerTrace",
     "Dateline",
     "Embed",
+    "Failed",
     "Heading",
     "Headline",
     "ListItem",
@@ -110,5 +116,6 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_date",
+    "parse_many",
     "schema",
 ]

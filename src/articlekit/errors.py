@@ -14,8 +14,14 @@ parse() takes the article as a str, got bytes; decode it first, e.g. data.decode
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._batch import Failed
+
 __all__ = [
     "ArticlekitError",
+    "BatchError",
     "CleanerError",
     "ConfigurationError",
     "ContractError",
@@ -81,3 +87,29 @@ class DecodingError(ArticlekitError, ValueError):
 
 class InputTooLargeError(ArticlekitError, ValueError):
     """The input is longer than the parser's ``max_chars``."""
+
+
+class BatchError(ArticlekitError):
+    """A record given to :func:`~articlekit.parse_many` failed (with
+    ``on_error="raise"``), or the worker processes could not run at all.
+
+    :attr:`failed` is the :class:`~articlekit.Failed` record (``None`` when no one record is to
+    blame); :attr:`index` its index.
+    """
+
+    def __init__(self, message: str, failed: Failed | None = None) -> None:
+        super().__init__(message)
+        self.failed = failed
+
+    @classmethod
+    def of(cls, failed: Failed) -> BatchError:
+        """The error for the failed record *failed*."""
+        return cls(f"record {failed.index} failed: {failed.error_type}: {failed.message}", failed)
+
+    @property
+    def index(self) -> int | None:
+        """The index of the record that failed, if one did."""
+        return None if self.failed is None else self.failed.index
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.failed))
