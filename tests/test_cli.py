@@ -152,34 +152,54 @@ def test_directory_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert f"articlekit: cannot read {tmp_path}" in err
 
 
-def test_non_utf8_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = tmp_path / "latin.txt"
-    bad.write_bytes(b"\xff\xfe\xfa" + b"Storm hits coast\n\nThe sea wall gave way.\n")
+JUNK = b"Storm hits coast\n" + bytes(range(128, 256)) * 8  # no encoding reads this
+
+
+def test_undecodable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "junk.txt"
+    bad.write_bytes(JUNK)
     assert main(["parse", str(bad), str(EXAMPLE)]) == 1
     out, err = capsys.readouterr()
     assert f"articlekit: cannot read {bad}" in err
-    assert "not UTF-8" in err
-    assert "byte 0" in err
-    assert "\\xff" in err
-    assert len(_json_lines(out)) == 1
+    assert "not UTF-8 (first bad byte at offset 17" in err
+    assert "\\x80" in err
+    assert len(_json_lines(out)) == 1  # the other file is still parsed
 
 
-def test_non_utf8_byte_offset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    bad = tmp_path / "cp1252.txt"
-    bad.write_bytes(b"Caf\xe9 reopens\n")
-    assert main(["parse", str(bad)]) == 1
-    err = capsys.readouterr().err
-    assert "byte 3" in err
-    assert "\\xe9" in err
+def test_undecodable_file_with_replace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "junk.txt"
+    bad.write_bytes(JUNK)
+    assert main(["parse", "--replace", str(bad)]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    assert doc["headline"]["text"] == "Storm hits coast"
 
 
-def test_non_utf8_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(b"\xff\xfe\xfa text"))
+def test_legacy_encoded_file_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = tmp_path / "cp1252.txt"
+    old.write_bytes(
+        "Café owner fined over late-night noise\n\nThe café on the harbour was fined on Monday.\n".encode("cp1252")
+    )
+    assert main(["parse", str(old)]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    assert doc["headline"]["text"] == "Café owner fined over late-night noise"
+
+
+def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old = tmp_path / "koi8.txt"
+    old.write_bytes("Шторм обрушился на побережье\n".encode("koi8-r"))
+    assert main(["parse", "--encoding", "koi8-r", str(old)]) == 0
+    [doc] = _json_lines(capsys.readouterr().out)
+    assert doc["headline"]["text"] == "Шторм обрушился на побережье"
+    assert main(["parse", "--encoding", "utf-8", str(old)]) == 1
+    assert "not valid utf-8 at byte 0" in capsys.readouterr().err
+
+
+def test_undecodable_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", _Stdin(JUNK))
     assert main(["parse", "-"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert "articlekit: cannot read <stdin>" in err
-    assert "\\xff" in err
 
 
 def test_empty_file_gives_empty_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,24 +15,26 @@ import attrs
 
 from . import __version__, _render
 from ._batch import BatchError, Failed, _stream
+from ._decode import Errors, decode
 from ._model import Article
 from ._parser import Parser
+from .errors import DecodingError
 
 __all__ = ["main"]
 
 _FORMATS = ("json", "markdown", "text")
 
 
-def _read(path: str) -> str:
+def _read(path: str, encoding: str | None = None, errors: Errors = "strict") -> str:
     if path == "-":
         data = sys.stdin.buffer.read()
     else:
         with open(path, "rb") as handle:
             data = handle.read()
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise OSError(f"not UTF-8 text (byte {exc.start}: {data[exc.start : exc.start + 1]!r})") from None
+        return decode(data, encoding, errors)
+    except DecodingError as exc:
+        raise OSError(str(exc)) from None
 
 
 def _render_one(article: Article, source: str, fmt: str, indent: int | None) -> str:
@@ -62,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("files", nargs="*", metavar="FILE", help="a UTF-8 text file, or - for standard input")
     parse.add_argument("--format", "-f", choices=_FORMATS, default=None, help="output format (default: json)")
     parse.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
+    parse.add_argument(
+        "--encoding",
+        default=None,
+        metavar="ENC",
+        help="the files' encoding (default: a byte order mark, else UTF-8, else detected)",
+    )
+    parse.add_argument(
+        "--replace", action="store_true", help="replace bytes that cannot be decoded instead of failing the file"
+    )
     parse.add_argument(
         "--language",
         "-l",
@@ -139,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in args.files:
         name = "<stdin>" if path == "-" else path
         try:
-            text = _read(path)
+            text = _read(path, args.encoding, "replace" if args.replace else "strict")
         except OSError as exc:
             reason = exc.strerror or str(exc)
             print(f"articlekit: cannot read {name}: {reason}", file=sys.stderr)
