@@ -127,3 +127,20 @@ def test_page_renders_in_chromium(page: str, tmp_path: Path) -> None:
     assert match is not None, dom[:500]
     visible = json.loads(html_lib.unescape(match[1]))
     assert set(visible) >= set(TYPES), set(TYPES) - set(visible)
+
+
+def test_show_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from articlekit._cli import main
+
+    source = tmp_path / "everything.txt"
+    source.write_text(EVERYTHING, encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert main(["show", str(source), "-o", str(page)]) == 0
+    written = page.read_text(encoding="utf-8")
+    assert "<title>everything.txt</title>" in written
+    assert written == render.html(articlekit.parse(EVERYTHING), title="everything.txt")
+    assert f"wrote {page}" in capsys.readouterr().err
+    assert main(["show", str(tmp_path / "missing.txt"), "-o", str(page)]) == 1
+    assert "cannot read" in capsys.readouterr().err
+    assert main(["show", str(source), "-o", str(tmp_path / "no" / "dir.html")]) == 1
+    assert "cannot write" in capsys.readouterr().err

@@ -16,6 +16,7 @@ import attrs
 from . import __version__, _render
 from ._batch import BatchError, Failed, _stream
 from ._decode import Errors, decode
+from ._html import html
 from ._model import Article
 from ._parser import Parser
 from .errors import DecodingError
@@ -54,6 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    show = sub.add_parser(
+        "show",
+        help="see how a file is read: an HTML page with every element coloured",
+        description="Parse FILE ('-' for standard input) and write a self-contained HTML page of its text "
+        "with every element coloured by type, quotations grouped and removed text struck through.",
+    )
+    show.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
+    show.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write ('-': stdout)")
+    show.add_argument("--encoding", default=None, metavar="ENC", help="the file's encoding (default: detected)")
+    show.add_argument("--replace", action="store_true", help="replace bytes that cannot be decoded")
     parse = sub.add_parser(
         "parse",
         help="parse article text files, or a JSON Lines corpus",
@@ -135,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     ap = _parser()
     args = ap.parse_args(argv)
+    if args.command == "show":
+        return _show(args)
     if args.jsonl is not None:
         return _jsonl_main(ap, args)
     given = [name for name in _CORPUS_OPTIONS if getattr(args, name) is not None]
@@ -161,6 +174,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.write("\n")
     out.flush()
     return status
+
+
+def _show(args: argparse.Namespace) -> int:
+    name = "<stdin>" if args.file == "-" else args.file
+    try:
+        text = _read(args.file, args.encoding, "replace" if args.replace else "strict")
+    except OSError as exc:
+        print(f"articlekit: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    page = html(Parser().parse(text), text, title=os.path.basename(name))
+    if args.output == "-":
+        sys.stdout.write(page)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(page)
+    except OSError as exc:
+        print(f"articlekit: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"articlekit: wrote {args.output}", file=sys.stderr)
+    return 0
 
 
 # --- JSON Lines corpora --------------------------------------------------------------------
