@@ -97,7 +97,8 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
-from ._model import Article, BlockQuote, Caption, Embed, Heading, ListItem, Paragraph, ReadMore
+from ._columns import COUNTS, counts, strings
+from ._model import Article, BlockQuote, ReadMore
 from ._parser import Parser
 from ._parser import parse as _default_parse
 from .errors import InputTypeError, MissingExtraError
@@ -146,18 +147,6 @@ _REMOVED = _struct(
     ("type", _STR, False), ("text", _STR, False), ("reason", _STR, False), ("cleaner", _STR, False), *_SPAN
 )
 
-#: the count columns and the body block classes they count
-_COUNTS: tuple[tuple[str, type | None, str], ...] = (
-    ("n_paragraphs", Paragraph, "body paragraphs (not those inside quotations)"),
-    ("n_quotes", BlockQuote, "quotations"),
-    ("n_read_more", ReadMore, "READ MORE and related links set in the text"),
-    ("n_headings", Heading, "crossheads"),
-    ("n_captions", Caption, "image and video captions and credits"),
-    ("n_embeds", Embed, "embedded social-media posts"),
-    ("n_list_items", ListItem, "items of lists"),
-    ("n_removed", None, "entries in removed"),
-)
-
 SCHEMA: pa.Schema = pa.schema(
     [
         _field("dateline_date", _STR, "ISO 8601 date at the precision the text gives; null if none is readable"),
@@ -172,7 +161,7 @@ SCHEMA: pa.Schema = pa.schema(
         _field("quotes", _list_of(_QUOTE), "the quotations", nullable=False),
         _field("read_more", _list_of(_READ_MORE), "the links to other articles set in the text", nullable=False),
         _field("removed", _list_of(_REMOVED), "the text the cleaners dropped, with why", nullable=False),
-        *(_field(name, _I32, description, nullable=False) for name, _, description in _COUNTS),
+        *(_field(name, _I32, description, nullable=False) for name, _, description in COUNTS),
     ],
     metadata={"articlekit.table": "1"},
 )
@@ -206,16 +195,8 @@ def _body(block: Any) -> dict[str, Any]:
 
 
 def _row(article: Article) -> dict[str, Any]:
-    dateline = article.dateline
-    row: dict[str, Any] = {
-        "dateline_date": dateline.date if dateline else None,
-        "dateline_raw": dateline.raw if dateline else None,
-        "dateline_place": dateline.place if dateline else None,
-        "dateline_agency": dateline.agency if dateline else None,
-        "headline": article.headline.text if article.headline else None,
-        "standfirst": article.standfirst.text if article.standfirst else None,
-        "byline": article.byline.text if article.byline else None,
-        "text": article.text,
+    return {
+        **strings(article),
         "body": [_body(block) for block in article.body],
         "quotes": [
             {
@@ -233,10 +214,8 @@ def _row(article: Article) -> dict[str, Any]:
             {"type": r.type, "text": r.text, "reason": r.reason, "cleaner": r.cleaner, **_span(r)}
             for r in article.removed
         ],
+        **counts(article),
     }
-    for name, kind, _ in _COUNTS:
-        row[name] = len(article.removed) if kind is None else sum(isinstance(b, kind) for b in article.body)
-    return row
 
 
 def _check_article(article: object) -> Article:

@@ -32,7 +32,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._model import Article, BlockQuote, Caption, Embed, Heading, ListItem, Paragraph, ReadMore
+from ._columns import COUNTS, STRING_COLUMNS, counts, strings
+from ._model import Article
 from ._parser import Parser
 from ._parser import parse as _default_parse
 from .errors import InputTypeError, MissingExtraError
@@ -46,29 +47,8 @@ except ImportError:
 
 __all__ = ["COLUMNS", "parse_bag", "parse_dataframe"]
 
-_STRING_COLUMNS = (
-    "dateline_date",
-    "dateline_raw",
-    "dateline_place",
-    "dateline_agency",
-    "headline",
-    "standfirst",
-    "byline",
-    "text",
-)
-_COUNTS: tuple[tuple[str, type | None], ...] = (
-    ("n_paragraphs", Paragraph),
-    ("n_quotes", BlockQuote),
-    ("n_read_more", ReadMore),
-    ("n_headings", Heading),
-    ("n_captions", Caption),
-    ("n_embeds", Embed),
-    ("n_list_items", ListItem),
-    ("n_removed", None),
-)
-
 #: The columns :func:`parse_dataframe` gives, after the id column if one is named.
-COLUMNS: tuple[str, ...] = (*_STRING_COLUMNS, *(name for name, _ in _COUNTS), "article")
+COLUMNS: tuple[str, ...] = (*STRING_COLUMNS, *(name for name, _, _ in COUNTS), "article")
 
 
 def _parse(text: str, parser: Parser | None) -> Article:
@@ -114,19 +94,7 @@ def _dataframe_module() -> Any:
 
 
 def _flat(article: Article) -> dict[str, Any]:
-    dateline = article.dateline
-    row: dict[str, Any] = {
-        "dateline_date": dateline.date if dateline else None,
-        "dateline_raw": dateline.raw if dateline else None,
-        "dateline_place": dateline.place if dateline else None,
-        "dateline_agency": dateline.agency if dateline else None,
-        "headline": article.headline.text if article.headline else None,
-        "standfirst": article.standfirst.text if article.standfirst else None,
-        "byline": article.byline.text if article.byline else None,
-        "text": article.text,
-    }
-    for name, kind in _COUNTS:
-        row[name] = len(article.removed) if kind is None else sum(isinstance(b, kind) for b in article.body)
+    row: dict[str, Any] = {**strings(article), **counts(article)}
     row["article"] = json.dumps(article.to_dict(), ensure_ascii=False)
     return row
 
