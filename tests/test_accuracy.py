@@ -719,3 +719,15 @@ def test_list_items_lose_their_bullets(bullets: tuple[str, str, str], blank: boo
     article = _parse(text)
     assert [item.text for item in article.list_items] == ADVICE
     check_article(text, article)
+
+
+def test_trailing_attribution_takes_the_name_after_a_title() -> None:
+    text = _story(
+        "Mayor promises to rebuild the harbour wall",
+        '"We will rebuild the wall before the winter storms come," said the town\'s mayor, Ahmet Demir.',
+    )
+    article = _parse(text)
+    (quote,) = article.quotes
+    assert quote.attribution is not None
+    assert quote.attribution.text == "said the town's mayor, Ahmet Demir"
+    check_article(text, article)

@@ -33,7 +33,9 @@ _NAME = r"(?:\p{Lu}[\w\u2019'.-]*|(?:van|von|den|der|de|del|da|di|al|bin|le|la)\
 _TRAILING_ATTRIBUTION = regex.compile(
     rf"[\s,;]*(?P<att>(?:{_WORD}[ ,]+){{0,8}}?(?i:{_VERBS})\b"
     # "said the harbour master." / "said Mr. Thakur" / "said astrophysicist Alan Boss"
-    rf"(?:[ ]+(?i:{_DETERMINERS})[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,4}}(?=\s*[.,;:!?]|$)"
+    # (and the name set after it: "said the town's mayor, Ahmet Demir.")
+    rf"(?:[ ]+(?i:{_DETERMINERS})[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,4}}"
+    rf"(?:,[ ]+\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?(?=\s*[.,;:!?]|$)"
     rf"|[ ]+(?:(?i:{_DETERMINERS})[ ]+)?(?:\p{{Ll}}[\w-]*[ ]+){{0,3}}\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?)",
     regex.VERSION0,  # simple case folding in (?i:...): see _classify._I
 )
