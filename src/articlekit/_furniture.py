@@ -31,9 +31,11 @@ _BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerat
 _REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(_SHORT_ONLY)}
 # long lines: each reason's patterns on their own, tried when one of its words is there
 _LONG = tuple(
-    (reason, words, regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I))
-    for reason, words in LONG_FURNITURE_WORDS.items()
+    (reason, regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I))
+    for reason in LONG_FURNITURE_WORDS
 )
+# every word of every long kind, with the bit of its kind
+_TRIGGERS = tuple((word, 1 << bit) for bit, words in enumerate(LONG_FURNITURE_WORDS.values()) for word in words)
 _CAPTION_START = regex.compile("|".join(f"(?:{p})" for p in CAPTION_START), _I)
 # the end patterns searched backwards from the end of the line (the regex module's (?r)):
 # each fails at once where the line does not end, so a long line costs little
@@ -56,9 +58,14 @@ def boilerplate_reason(text: str) -> str | None:
     ('newsletter', None)
     """
     low = text.lower()
-    for reason, triggers, pattern in _LONG:
-        if any(word in low for word in triggers) and pattern.fullmatch(text) is not None:
-            return reason
+    hits = 0
+    for word, bit in _TRIGGERS:  # a plain loop: the cheapest way to test a few dozen words
+        if word in low:
+            hits |= bit
+    if hits:
+        for bit, (reason, pattern) in enumerate(_LONG):
+            if hits & (1 << bit) and pattern.fullmatch(text) is not None:
+                return reason
     if len(text) > SHORT_FURNITURE:
         return None
     match = _BOILERPLATE.fullmatch(text)
