@@ -93,7 +93,7 @@ def is_embed(text: str) -> bool:
 
 def is_post_signature(text: str) -> bool:
     """Whether *text* signs an embedded post: ``— Jane Smith (@jane) May 15, 2021``."""
-    return _SIGNATURE.search(text) is not None
+    return text[:1] in "\u2014\u2013-" and _SIGNATURE.search(text) is not None
 
 
 def furniture(text: str) -> str | None:

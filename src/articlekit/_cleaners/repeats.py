@@ -8,6 +8,9 @@ from .._blocks import Block
 from .._pipeline import cleaner
 from .._text import words
 
+# how many characters of punctuation and spacing a repeated headline may differ by
+_SLACK = 12
+
 
 def _key(text: str) -> str:
     return " ".join(words(text.casefold()))
@@ -27,9 +30,16 @@ def drop_repeated_headline(blocks: Sequence[Block]) -> list[Block]:
     if headline is None:
         return list(blocks)
     key = _key(headline.text)
+    size = len(headline.text)
     out = []
     for block in blocks:
-        if block is not headline and not block.dropped_by and block.kind != "dateline" and _key(block.text) == key:
+        if (
+            block is not headline
+            and not block.dropped_by
+            and block.kind != "dateline"
+            and abs(len(block.text) - size) <= _SLACK  # a repeat is about as long: skip the rest cheaply
+            and _key(block.text) == key
+        ):
             block = block.replace(kind="headline").drop("drop_repeated_headline", "repeated headline")
         out.append(block)
     return out
