@@ -24,9 +24,10 @@ __all__ = [
 
 _WORDS = regex.compile(r"\w[\w\u2019'-]*")
 # (format characters such as direction marks may trail a line unseen)
-SENTENCE_END = regex.compile(r"[.!?\u2026][\"\u201d\u2019')\]]*\p{Cf}*$")
+# (searched backwards, (?r): it can only match at the end, so it looks only there)
+SENTENCE_END = regex.compile(r"(?r)[.!?\u2026][\"\u201d\u2019')\]]*\p{Cf}*$")
 # a line that stops mid-sentence, and one that carries on a sentence
-_OPEN_END = regex.compile(r"[\p{L}\p{N},;\-\u2013\u2014]\p{Cf}*$")
+_OPEN_END = regex.compile(r"(?r)[\p{L}\p{N},;\-\u2013\u2014]\p{Cf}*$")
 _CONTINUES = regex.compile(r"\p{Cf}*[\p{Ll}\p{N}]")
 _FORMAT = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u202e"
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018(]?\p{Lu})")
