@@ -96,6 +96,7 @@ def is_post_signature(text: str) -> bool:
     return text[:1] in "\u2014\u2013-" and _SIGNATURE.search(text) is not None
 
 
+@per_line
 def furniture(text: str) -> str | None:
     """The furniture kind of *text* (``embed``, ``boilerplate`` or ``caption``), or ``None``."""
     if is_embed(text):
