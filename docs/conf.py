@@ -96,11 +96,30 @@ def _function_cleaner_doc(app, what, name, obj, options, lines):
     lines[:] = [*description, ""]
 
 
+# The how-to "See how a text was read" links to the page `articlekit show` makes of the
+# shipped example; it is made from this checkout at every HTML build.
+
+EXAMPLE_PAGE = "_static/porthcarrow-storm.html"
+
+
+def _write_example_page(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    import articlekit
+    from articlekit.render import html
+
+    text = (ROOT / "examples" / "porthcarrow-storm.txt").read_text(encoding="utf-8")
+    page = Path(app.outdir) / EXAMPLE_PAGE
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(html(articlekit.parse(text), title="porthcarrow-storm.txt"), encoding="utf-8")
+
+
 def setup(app):
     # before napoleon's own handler (priority 500) rewrites the docstring
     app.connect("autodoc-process-docstring", _function_cleaner_doc, priority=300)
     app.connect("autodoc-process-docstring", _no_inline_attribute_type, priority=400)
     app.connect("autodoc-process-signature", _no_protocol_signature)
+    app.connect("build-finished", _write_example_page)
 
 
 # -- intersphinx -------------------------------------------------------------------------
@@ -122,6 +141,13 @@ else:
 # Every example in these pages runs under `sphinx -b doctest`. EXAMPLE is the article
 # shipped in the repository, found from this file's location.
 
+# installed() says whether a module can be imported: examples for tools the docs do not
+# depend on (Polars, DuckDB) run where those are installed (``:skipif:``).
+# shell() runs an ``articlekit`` command line as ``python -m articlekit`` in *cwd* (by
+# default the repository root) and prints what it writes to standard output and
+# standard error, then the exit status when it is not 0; *stdin* is a str (sent as
+# UTF-8) or bytes. The pages that show commands say so.
+
 doctest_global_setup = f"""
 import pathlib
 
@@ -129,6 +155,33 @@ import articlekit
 
 ROOT = pathlib.Path({str(ROOT)!r})
 EXAMPLE = ROOT / "examples" / "porthcarrow-storm.txt"
+
+
+def installed(module):
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def shell(command, stdin=None, cwd=ROOT):
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    args = shlex.split(command)
+    assert args[0] == "articlekit", command
+    result = subprocess.run(
+        [sys.executable, "-m", "articlekit", *args[1:]],
+        input=stdin.encode("utf-8") if isinstance(stdin, str) else stdin,
+        capture_output=True,
+        cwd=cwd,
+        env={{**os.environ, "PYTHONIOENCODING": "utf-8"}},
+    )
+    print(result.stdout.decode("utf-8"), end="")
+    print(result.stderr.decode("utf-8"), end="")
+    if result.returncode:
+        print(f"[exit status {{result.returncode}}]")
 """
 
 # -- HTML output -------------------------------------------------------------------------

@@ -114,3 +114,11 @@ def test_max_chars_refuses_a_text_that_is_too_long() -> None:
     assert articlekit.Parser().max_chars == articlekit.MAX_CHARS == 20_000_000
     with pytest.raises(ConfigurationError, match="positive int"):
         articlekit.Parser(max_chars=0)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(codec: str) -> None:
+    text = "Storm hits the coast\n\nThe sea wall gave way at dawn, and the lower town flooded.\n"
+    article = articlekit.parse_bytes(text.encode(codec))
+    assert article.source == text
+    assert article.headline is not None and article.headline.span == articlekit.Span(0, 20)

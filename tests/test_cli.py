@@ -161,7 +161,8 @@ def test_undecodable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["parse", str(bad), str(EXAMPLE)]) == 1
     out, err = capsys.readouterr()
     assert f"articlekit: cannot read {bad}" in err
-    assert "not UTF-8 (first bad byte at offset 17" in err
+    assert "cannot be decoded as UTF-8 or any encoding detected (byte 17" in err
+    assert "--encoding" in err and "--replace" in err
     assert "\\x80" in err
     assert len(_json_lines(out)) == 1  # the other file is still parsed
 
@@ -191,7 +192,9 @@ def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     [doc] = _json_lines(capsys.readouterr().out)
     assert doc["headline"]["text"] == "Шторм обрушился на побережье"
     assert main(["parse", "--encoding", "utf-8", str(old)]) == 1
-    assert "not valid utf-8 at byte 0" in capsys.readouterr().err
+    assert "cannot be decoded as utf-8 (byte 0" in capsys.readouterr().err
+    assert main(["parse", "--encoding", "no-such-codec", str(old)]) == 1
+    assert "unknown encoding 'no-such-codec'" in capsys.readouterr().err
 
 
 def test_undecodable_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,7 +19,7 @@ from ._decode import Errors, decode
 from ._html import html
 from ._model import Article
 from ._parser import Parser
-from .errors import DecodingError
+from .errors import ConfigurationError, DecodingError
 
 __all__ = ["main"]
 
@@ -35,6 +35,12 @@ def _read(path: str, encoding: str | None = None, errors: Errors = "strict") -> 
     try:
         return decode(data, encoding, errors)
     except DecodingError as exc:
+        read_as = exc.encoding or "UTF-8 or any encoding detected"
+        raise OSError(
+            f"cannot be decoded as {read_as} (byte {exc.offset}: {data[exc.offset : exc.offset + 4]!r}); "
+            "give its --encoding, or --replace what cannot be decoded"
+        ) from None
+    except ConfigurationError as exc:
         raise OSError(str(exc)) from None
 
 
@@ -72,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
         "with --format json, one JSON document per file, one per line. "
         "With --jsonl, parse the text of each record of a JSON Lines file instead.",
     )
-    parse.add_argument("files", nargs="*", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    parse.add_argument("files", nargs="*", metavar="FILE", help="a text file, or - for standard input")
     parse.add_argument("--format", "-f", choices=_FORMATS, default=None, help="output format (default: json)")
     parse.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
     parse.add_argument(

@@ -59,10 +59,13 @@ def decode(data: bytes | bytearray | memoryview, encoding: str | None = None, er
         if raw.startswith(bom):
             return _decode_as(raw, name, errors)
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    guessed = _western(raw) or _guess(raw)
+    else:
+        # zero bytes are valid UTF-8, and UTF-16 without a mark is full of them
+        return (_utf16_without_bom(raw) if "\x00" in text else None) or text
+    guessed = _utf16_without_bom(raw) or _western(raw) or _guess(raw)
     if guessed is not None:
         return guessed
     if errors == "replace":
@@ -83,6 +86,22 @@ _NOT_WESTERN = regex.compile(
 # accented letters are a small share of a Western European text; a page in another
 # script read as Windows-1252 is mostly "accented letters"
 _WESTERN_SHARE = 0.2
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 written without a byte order mark: text in Latin script then has a zero
+    byte beside every letter, on the same side each time."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    half = len(raw) // 2
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros > 0.4 * half and other < 0.05 * half:
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _western(raw: bytes) -> str | None:

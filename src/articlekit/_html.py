@@ -67,7 +67,7 @@ def _marks(article: Article) -> list[tuple[Span, str, str]]:
                 opening = opening.replace('data-type="block_quote"', f'data-type="block_quote" data-group="{groups}"')
                 marks.append((paragraph.span, opening, closing))
             if block.attribution is not None:
-                marks.append((block.attribution.span, *_tag("attribution", " ak-attribution", "speaker")))
+                marks.append((block.attribution.span, *_tag("attribution", "", "speaker")))
         else:
             marks.append((block.span, *_tag(block.type)))
     for removed in article.removed:
