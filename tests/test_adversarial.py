@@ -48,3 +48,53 @@ def test_adversarial_input_parses_in_linear_time(name: str, ordinary_seconds: fl
     elapsed = _seconds(text)
     # measured against ordinary text of the same size in the same run, with a floor for timer noise
     assert elapsed <= 5 * max(ordinary_seconds, 0.05), (name, elapsed, ordinary_seconds)
+
+
+# --- every compiled pattern on its own ---------------------------------------------------
+
+_MODULES = (
+    "articlekit._classify", "articlekit._furniture", "articlekit._quotes", "articlekit._dates",
+    "articlekit._text", "articlekit._decode", "articlekit._cleaners.unicode", "articlekit._cleaners.furniture",
+)  # fmt: skip
+_NASTY = {
+    "quotes": '"' * 5_000,
+    "curly": "\u201c\u201d\u2018\u2019" * 1_250,
+    "lead-ins": ': "' * 1_700,
+    "spaces": "a" + " " * 5_000 + "b",
+    "dashes": "-" * 5_000,
+    "colons": ":" * 5_000,
+    "read more": "READ MORE: " * 450,
+    "capitals": "LONDON (Reuters) " * 300,
+    "case folding": "S" * 2_000 + "An#eige " + "ß" * 2_000 + " ss" * 500,
+    "digits": "18 May 2021 10:32 " * 280,
+    "words": "said Mr Smith of the " * 250,
+    "dots": "Mr. " * 1_250,
+}
+
+
+def _patterns() -> list[tuple[str, object]]:
+    import importlib
+
+    import regex
+
+    found = []
+    for name in _MODULES:
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if isinstance(value, regex.Pattern):
+                found.append((f"{name}.{attr}", value))
+    return found
+
+
+def test_the_pattern_list_is_not_empty() -> None:
+    assert len(_patterns()) > 30
+
+
+@pytest.mark.parametrize(("where", "pattern"), _patterns(), ids=[w for w, _ in _patterns()])
+def test_every_pattern_is_fast_on_adversarial_input(where: str, pattern: object) -> None:
+    for name, text in _NASTY.items():
+        for method in ("search", "match", "fullmatch"):
+            start = time.perf_counter()
+            # a pattern that backtracks catastrophically runs into the timeout and fails here
+            getattr(pattern, method)(text, timeout=5.0)
+            assert time.perf_counter() - start < 2.0, (where, name, method)

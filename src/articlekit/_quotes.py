@@ -31,7 +31,7 @@ _DETERMINERS = (
 # Alan Boss", "aldus Van den Heuvel"; the rest of the sentence is not the attribution
 _NAME = r"(?:\p{Lu}[\w\u2019'.-]*|(?:van|von|den|der|de|del|da|di|al|bin|le|la)\b)"
 _TRAILING_ATTRIBUTION = regex.compile(
-    rf"[\s,;]*(?P<att>(?:{_WORD}[ ,]+){{0,8}}?(?i:{_VERBS})\b"
+    rf"(?P<att>(?:{_WORD}[ ,]+){{0,8}}?(?i:{_VERBS})\b"
     # "said the harbour master." / "said Mr. Thakur" / "said astrophysicist Alan Boss"
     # (and the name set after it: "said the town's mayor, Ahmet Demir.")
     rf"(?:[ ]+(?i:{_DETERMINERS})[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,4}}"
@@ -107,7 +107,12 @@ def _speech_end(text: str, opener: str) -> int:
 
 
 def _trailing_attribution(text: str, first_close: int | None) -> tuple[int, int] | None:
-    match = _TRAILING_ATTRIBUTION.match(text, first_close + 1) if first_close is not None else None
+    match = None
+    if first_close is not None:
+        # the attribution starts after the spaces and commas that follow the closing mark
+        after = first_close + 1
+        after += len(text) - after - len(text[after:].lstrip(" ,;\t\u00a0"))
+        match = _TRAILING_ATTRIBUTION.match(text, after)
     if match is None:
         # the closing mark lost in the scrape: "…for the first time, said Alan Boss of…"
         match = _UNMARKED_ATTRIBUTION.search(text, 0, first_close if first_close is not None else len(text))
