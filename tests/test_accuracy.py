@@ -731,3 +731,30 @@ def test_trailing_attribution_takes_the_name_after_a_title() -> None:
     assert quote.attribution is not None
     assert quote.attribution.text == "said the town's mayor, Ahmet Demir"
     check_article(text, article)
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency"),
+    [
+        ("PORTO ALEGRE, Brazil (Reuters) \u2014 ", "Porto Alegre", "Reuters"),
+        ("AUSTIN, Texas \u2014 ", "Austin", None),
+        ("SAN JUAN, Puerto Rico (AP) - ", "San Juan", "AP"),
+    ],
+)
+def test_wire_dateline_with_a_country_or_state(opening: str, place: str, agency: str | None) -> None:
+    text = _story("Floods force thousands from their homes", opening + WIRE_LEAD, WIRE_SECOND)
+    article = _parse(text)
+    assert article.dateline is not None
+    assert (article.dateline.place, article.dateline.agency) == (place, agency)
+    assert [p.text for p in article.paragraphs] == [WIRE_LEAD, WIRE_SECOND]
+    check_article(text, article)
+
+
+def test_speech_on_both_sides_of_a_trailing_attribution_reads_as_sentences() -> None:
+    text = _story(
+        "Floods force thousands from their homes",
+        '"We have never seen anything like this," said Governor Eduardo Leite. "The whole state is under water."',
+    )
+    (quote,) = _parse(text).quotes
+    assert quote.text == "We have never seen anything like this. The whole state is under water."
+    assert quote.attribution is not None and quote.attribution.text == "said Governor Eduardo Leite"

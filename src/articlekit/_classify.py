@@ -70,6 +70,8 @@ _ROLE = regex.compile(
 _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
 _WIRE = regex.compile(
     rf"(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'\u2019-]{{1,40}}?)"
+    # "PORTO ALEGRE, Brazil (Reuters) —": the country or state after the place
+    rf"(?:,\s*(?P<region>\p{{Lu}}\p{{Ll}}+\.?(?:\s\p{{Lu}}\p{{Ll}}+\.?){{0,2}})(?=\s*[(,\-\u2013\u2014]))?"
     rf"(?:,\s*(?P<when>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?"
     r"\s*(?P<sep>--|[-\u2013\u2014_:])\s+(?=\S)"

@@ -154,6 +154,9 @@ def read_quote(text: str) -> QuoteReading | None:
             speech = text[1:first_close].rstrip(" ,")
             rest = text[attribution[1] :].lstrip(_TRAILING_PUNCT)
             if rest[:1] in QUOTE_PAIRS:
+                # the comma before "said" ended a sentence of the speech
+                if speech and speech[-1] not in ".!?\u2026":
+                    speech += "."
                 speech += " " + rest[1 : _speech_end(rest, rest[0])]
         return QuoteReading(speech=speech.strip(), open_at_end=is_open, attribution=attribution)
     # the first lead-in whose quotation is not closed before the end of the paragraph;
