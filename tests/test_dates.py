@@ -184,3 +184,8 @@ def test_import_does_not_import_dateparser() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_french_hour_mark_gives_the_time() -> None:
+    assert fast_date("Publié le 02/11/2023 à 08h15") == "2023-11-02T08:15:00"
+    assert fast_date("Mis à jour le 2 novembre 2023 à 10h40") == "2023-11-02T10:40:00"

@@ -40,7 +40,7 @@ _MDY = regex.compile(
 _NUMERIC_DMY = regex.compile(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])")
 _MONTH_YEAR = regex.compile(rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})(?!\d)", regex.IGNORECASE)
 _TIME = regex.compile(
-    rf"(?<![\d:.])(?P<H>\d{{1,2}})[:.](?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?(?![.:]?\d)"
+    rf"(?<![\d:.])(?P<H>\d{{1,2}})[:.h](?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?(?![.:]?\d)"
     rf"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*(?:Uhr|h))?(?:\s*(?P<tz>{_TZ_ALT})\b)?",
     regex.IGNORECASE,
 )
