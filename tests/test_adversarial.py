@@ -53,7 +53,7 @@ def test_adversarial_input_parses_in_linear_time(name: str, ordinary_seconds: fl
 # --- every compiled pattern on its own ---------------------------------------------------
 
 _MODULES = (
-    "articlekit._classify", "articlekit._furniture", "articlekit._quotes", "articlekit._dates",
+    "articlekit._lines", "articlekit._datelines", "articlekit._furniture", "articlekit._quotes", "articlekit._dates",
     "articlekit._text", "articlekit._decode", "articlekit._cleaners.unicode", "articlekit._cleaners.furniture",
 )  # fmt: skip
 _NASTY = {

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from . import _dates
 from ._blocks import Block
-from ._classify import read_link, strip_bullet
+from ._lines import read_link, strip_bullet
 from ._model import (
     Article,
     Attribution,

@@ -1,0 +1,323 @@
+"""What one line says on its own: a link, a date stamp, a list item, a byline, a name,
+a paragraph of direct speech. The classifier reads every line with :func:`read_line`
+before it looks at the lines around it."""
+
+from __future__ import annotations
+
+import regex
+
+from . import _dates
+from ._blocks import Block
+from ._furniture import furniture
+from ._model import Span
+from ._quotes import read_quote
+from ._tables import (
+    MONTHS,
+    NAME_PARTICLES,
+    ORGANISATION_WORDS,
+    READ_MORE_BARE_ENDINGS,
+    READ_MORE_LABELS,
+    STAMP_WORDS,
+    TIMEZONES,
+)
+from ._text import SENTENCE_END, is_prose, word_count, words
+
+__all__ = ["IGNORECASE", "is_desk", "is_person", "read_line", "read_link", "strip_bullet"]
+
+# Case-insensitive, but with simple case folding only: full folding (VERSION1's default)
+# lets "ss" match "ß" in more than one way, and a line of capital S's then backtracks
+# exponentially (found by the fuzzer).
+IGNORECASE = regex.IGNORECASE | regex.VERSION0
+_I = IGNORECASE
+
+_LABELS = "|".join(sorted((regex.escape(x) for x in READ_MORE_LABELS), key=len, reverse=True))
+_READ_MORE = regex.compile(
+    rf"(?P<label>{_LABELS})(?:\s*(?:[:|>\u00bb\u2014\u2013]|\.{{3}}|\u2026)\s*|\s+-\s+)(?P<title>\S.*)", _I
+)
+_CLICK_HERE = regex.compile(r"(?P<label>click here to read(?: more)?)\s*(?:[:\-\u2013\u2014]\s*)?(?P<title>.*)", _I)
+_LONE_READ_MORE = regex.compile(
+    r"(?:read more|read also|also read|lees meer|lesen sie mehr|leia mais|leer más|lire la suite)\s*[:.\u2026]?",
+    _I,
+)
+# searched in the last characters of a line only, so that no pattern scans a long line
+_BARE_READ_MORE = regex.compile("|".join(f"(?:{p})" for p in READ_MORE_BARE_ENDINGS), _I)
+_URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
+
+
+_BULLET = regex.compile(
+    r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)"
+)
+_CREDITS = regex.compile(r"\(?(?:(?:additional )?reporting|writing|editing|compiled|produced) by\s+\p{Lu}", _I)
+_FROM_BYLINE = regex.compile(r"(?i:from)\s+\p{Lu}[\w.&-]*[\u2019']s\s+\p{Lu}")
+_BYLINE = regex.compile(r"(?i:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+\p{Lu}")
+_ROLE = regex.compile(
+    r",\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist|"
+    r"contributor|staff|redakteur(?:in)?|correspondant|corresponsal|redactor|giornalista)\b",
+    _I,
+)
+
+
+# vocabulary of a date stamp line, for telling "3 April 2023, 10:56" from prose
+_WEEKDAYS = [
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+]
+_STAMP_VOCAB = frozenset(
+    list(MONTHS)
+    + [t.lower() for t in TIMEZONES]
+    + [w for phrase in STAMP_WORDS for w in phrase.split()]
+    + _WEEKDAYS
+    + [
+        "am",
+        "pm",
+        "a",
+        "m",
+        "p",
+        "at",
+        "on",
+        "de",
+        "le",
+        "el",
+        "um",
+        "uhr",
+        "h",
+        "the",
+        "of",
+        "ago",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "today",
+        "yesterday",
+        "just",
+        "now",
+        "last",
+        "time",
+        "date",
+        "et",
+        "ist",
+        # the small words stamps use in other languages: "Publié le … à", "alle", "às", "om"
+        "à",
+        "a",
+        "las",
+        "los",
+        "alle",
+        "às",
+        "as",
+        "om",
+        "op",
+        "em",
+        "il",
+        "del",
+        "des",
+        "du",
+        "den",
+        "am",
+        "um",
+        "uur",
+        "ore",
+        "horas",
+        "heures",
+        "stunden",
+    ]
+)
+# a number in a stamp: 18, 18th, 10h32, 18-05-2021, 18/05/2021
+_DIGITISH = regex.compile(r"\d+(?:[-/.]\d+)*(?:st|nd|rd|th|h\d*|am|pm|e|er|º)?", _I)
+
+
+def _is_stamp(text: str, lenient: bool = False) -> bool:
+    """A line that is only a date or time stamp (``Published: 3 April 2023, 10:56``);
+    *lenient* (near the top of the page) allows a few more words around a full date
+    (``The Washington Times - Thursday, April 25, 2024``)."""
+    if len(text) > 120:
+        return False
+    tokens = words(text)
+    if not tokens or len(tokens) > 18:
+        return False
+    other = 0
+    has_number = False
+    for word in tokens:
+        low = word.lower()
+        if _DIGITISH.fullmatch(low):
+            has_number = True
+        elif low not in _STAMP_VOCAB:
+            other += 1
+    if other > 1:
+        if not lenient or other > 3 or len(tokens) > 12:
+            return False
+        date = _dates.fast_date(text)
+        return date is not None and len(date) >= 10
+    if has_number:
+        return _dates.fast_date(text) is not None or _dates.is_relative(text) or other == 0
+    return other == 0 and any(w.lower() in ("published", "updated", "ago") for w in tokens)
+
+
+def _is_byline(text: str) -> bool:
+    """``By Jane Smith``, ``by The Associated Press | Today at 12:13``, ``Jane Smith,
+    Political Editor``: short, no sentence, a name after *by* or before a role."""
+    if _CREDITS.match(text) and len(text) <= 300:
+        return True  # (Reporting by Jane Smith; Editing by John Doe)
+    if len(text) > 200 or is_prose(text):
+        return False
+    n = word_count(text)
+    if _BYLINE.match(text) or _FROM_BYLINE.match(text):
+        return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
+    return _ROLE.search(text) is not None and n <= 10 and not SENTENCE_END.search(text)
+
+
+def read_link(text: str) -> tuple[str | None, str, str | None] | None:
+    """Read *text* as a link to another article: ``(label, title, url)``, or ``None``.
+
+    >>> read_link("READ MORE: Storm hits coast https://example.com/storm")
+    ('READ MORE', 'Storm hits coast', 'https://example.com/storm')
+    """
+    match = _READ_MORE.fullmatch(text) or _CLICK_HERE.fullmatch(text)
+    if match is not None:
+        title = match["title"].strip()
+        url_match = _URL.search(title)
+        url = url_match[0] if url_match else None
+        if url_match is not None:
+            title = (title[: url_match.start()] + title[url_match.end() :]).strip(" -\u2013\u2014|()[]<>")
+        return match["label"], title, url
+    if _LONE_READ_MORE.fullmatch(text):
+        return text.rstrip(":.\u2026 "), "", None
+    body = strip_bullet(text)
+    if _BARE_READ_MORE.search(body, max(0, len(body) - 40)) or _is_shouted_headline(body):
+        return None, body, None
+    return None
+
+
+def strip_bullet(text: str) -> str:
+    """*text* without a leading list bullet or number."""
+    bullet = _BULLET.match(text)
+    return text[bullet.end() :] if bullet is not None and len(text) > bullet.end() else text
+
+
+def _read_more(block: Block) -> Block | None:
+    link = read_link(block.text)
+    if link is None:
+        return None
+    return block.replace(kind="read_more", label=link[0], url=link[2])
+
+
+def _is_shouted_headline(text: str) -> bool:
+    """A related-article headline set in capitals between paragraphs (five words or more:
+    shorter capitals are section labels)."""
+    return text.isupper() and word_count(text) >= 5 and not SENTENCE_END.search(text) and len(text) < 200
+
+
+def read_line(block: Block, near_top: bool = False) -> Block:
+    """Classify a line by what it says, without looking at its neighbours (but for
+    whether it is *near_top* of the page, where date stamps and bylines live)."""
+    text = block.text
+    if _CLICK_HERE.fullmatch(text) and "read" in text[:24].lower():
+        return block.replace(kind="read_more", label=_CLICK_HERE.fullmatch(text)["label"])  # type: ignore[index]
+    if furniture(text) is not None:
+        return block  # a caption, a post, furniture: the cleaners see to it
+    found = _read_more(block)
+    if found is not None:
+        return found
+    if _is_stamp(text, near_top):
+        return block.replace(kind="dateline", date=_dates.fast_date(text))
+    if strip_bullet(text) is not text:
+        return block.replace(kind="list_item")
+    if _is_byline(text):
+        return block.replace(kind="byline")
+    reading = read_quote(text)
+    if reading is not None:
+        start = block.span.start
+        return block.replace(
+            kind="quote",
+            open_quote=reading.open_at_end,
+            lead_in=reading.lead_in is not None,
+            attribution=Span(start + reading.attribution[0], start + reading.attribution[1])
+            if reading.attribution
+            else None,
+        )
+    return block
+
+
+_NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{L}\u2019'.-]*|\p{Lu}\.)")
+_DESK = regex.compile(r"(?:[\w-]+ ){0,2}(?:editors?|staff|reporters?|correspondents?|desk|team|newsroom)", _I)
+
+
+def is_person(text: str) -> bool:
+    """A line that is only a person's name (``Jack Maidment``, ``Andy Gooding-Call``)."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 or text.isupper() or any(ch.isdigit() for ch in text):
+        return False
+    for token in tokens:
+        low = token.lower()
+        if low in ORGANISATION_WORDS:
+            return False
+        if not (_NAME_WORD.fullmatch(token) or low in NAME_PARTICLES):
+            return False
+    return True
+
+
+def is_desk(text: str) -> bool:
+    """A line that names a desk rather than a person: ``Online Editors``."""
+    return _DESK.fullmatch(text) is not None
