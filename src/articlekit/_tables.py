@@ -395,7 +395,7 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     (
         "prompt",
         r"(?:already a (?:member|subscriber|user)\?.{0,40}|sign up to read .{0,60}|"
-        r"get all your news in one place\.?|one app\.?|click here .{0,80}|"
+        r"click here .{0,80}|"
         r"download (?:the|our) app.{0,80}|we use cookies.{0,120})",
     ),
 )
@@ -415,7 +415,7 @@ LONG_FURNITURE_WORDS: dict[str, tuple[str, ...]] = {
         "assine", "abonneer",
     ),
     "prompt": (
-        "already a", "sign up to read", "click here", "download", "we use cookies", "get all your news", "one app",
+        "already a", "sign up to read", "click here", "download", "we use cookies",
     ),
     "comments": ("comment", "koment", "komment", "coment", "reactie", "reageer", "join the", "sorry, there are no"),
     "follow": ("follow", "folgen sie", "suivez", "síguenos", "seguici", "siga-nos", "volg ons"),
