@@ -15,14 +15,11 @@ from ._tables import (
     POST_SIGNATURE,
     SHORT_FURNITURE,
 )
-from ._text import per_line
+from ._text import CASELESS, per_line
 
 __all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post_signature"]
 
-# Case-insensitive, but with simple case folding only: full folding (VERSION1's default)
-# lets "ss" match "ß" in more than one way, and a line of capital S's then backtracks
-# exponentially (found by the fuzzer).
-_I = regex.IGNORECASE | regex.VERSION0
+_I = CASELESS
 
 # each table as one alternation: one pass over a line instead of one per pattern
 # short lines: the reasons that only fill a short line, as one alternation

@@ -20,15 +20,11 @@ from ._tables import (
     STAMP_WORDS,
     TIMEZONES,
 )
-from ._text import SENTENCE_END, is_prose, word_count, words
+from ._text import CASELESS, SENTENCE_END, is_prose, word_count, words
 
-__all__ = ["IGNORECASE", "is_desk", "is_person", "read_line", "read_link", "strip_bullet"]
+__all__ = ["is_desk", "is_person", "read_line", "read_link", "strip_bullet"]
 
-# Case-insensitive, but with simple case folding only: full folding (VERSION1's default)
-# lets "ss" match "ß" in more than one way, and a line of capital S's then backtracks
-# exponentially (found by the fuzzer).
-IGNORECASE = regex.IGNORECASE | regex.VERSION0
-_I = IGNORECASE
+_I = CASELESS
 
 _LABELS = "|".join(sorted((regex.escape(x) for x in READ_MORE_LABELS), key=len, reverse=True))
 _READ_MORE = regex.compile(

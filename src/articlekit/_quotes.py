@@ -37,12 +37,12 @@ _TRAILING_ATTRIBUTION = regex.compile(
     rf"(?:[ ]+(?i:{_DETERMINERS})[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,4}}"
     rf"(?:,[ ]+\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?(?=\s*[.,;:!?]|$)"
     rf"|[ ]+(?:(?i:{_DETERMINERS})[ ]+)?(?:\p{{Ll}}[\w-]*[ ]+){{0,3}}\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?)",
-    regex.VERSION0,  # simple case folding in (?i:...): see _classify._I
+    regex.VERSION0,  # simple case folding in (?i:...): see _text.CASELESS
 )
 _UNMARKED_ATTRIBUTION = regex.compile(
     rf",\s+(?P<att>(?i:said|says|added|told)(?:[ ]+\p{{Ll}}[\w-]*)?"
     rf"(?:[ ]+\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}}))",
-    regex.VERSION0,  # simple case folding in (?i:...): see _classify._I
+    regex.VERSION0,  # simple case folding in (?i:...): see _text.CASELESS
 )
 _TITLE_AT_END = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev)\.$")
 

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 import regex
 
 __all__ = [
+    "CASELESS",
     "SENTENCE_END",
     "continues_into",
     "is_prose",
@@ -21,6 +22,11 @@ __all__ = [
     "word_count",
     "words",
 ]
+
+# Case-insensitive, but with simple case folding only: full folding (VERSION1's default)
+# lets "ss" match "ß" in more than one way, and a line of capital S's then backtracks
+# exponentially (found by the fuzzer). Every case-insensitive table pattern uses this.
+CASELESS = regex.IGNORECASE | regex.VERSION0
 
 _WORDS = regex.compile(r"\w[\w\u2019'-]*")
 # (format characters such as direction marks may trail a line unseen)
