@@ -269,8 +269,9 @@ def read_line(block: Block, near_top: bool = False) -> Block:
     """Classify a line by what it says, without looking at its neighbours (but for
     whether it is *near_top* of the page, where date stamps and bylines live)."""
     text = block.text
-    if _CLICK_HERE.fullmatch(text) and "read" in text[:24].lower():
-        return block.replace(kind="read_more", label=_CLICK_HERE.fullmatch(text)["label"])  # type: ignore[index]
+    click = _CLICK_HERE.fullmatch(text)
+    if click is not None and "read" in text[:24].lower():
+        return block.replace(kind="read_more", label=click["label"])
     if furniture(text) is not None:
         return block  # a caption, a post, furniture: the cleaners see to it
     found = _read_more(block)
