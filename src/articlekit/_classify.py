@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from ._blocks import Block
 from ._datelines import WIRE_TEASER, split_date_field, split_wire
 from ._furniture import boilerplate_reason, furniture
+from ._header import split_glued_header
 from ._lines import is_desk, is_person, read_line
 from ._text import SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
@@ -46,6 +47,8 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
     reads as a phrase rather than a name (a word in lower case: ``Storm hits coast``,
     not ``Belfast Telegraph``). The text the scrape put on the date line after the
     date does not start the story: it is often a caption above the real headline."""
+    if any(block.kind == "headline" for block in out):
+        return  # read off a header run together on one line
     labels: list[int] = []
     chosen = None
     for i, block in enumerate(out[:15]):
@@ -141,9 +144,17 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
     lines = split_date_field(blocks[0]) + list(blocks[1:])
     if lines[0].kind == "dateline":
         out.append(lines.pop(0))
+    header: list[Block] = []
+    if lines:
+        header = split_glued_header(lines[0], source[lines[0].span.end :])
+        if len(header) > 1:
+            out.extend(header)
+            lines.pop(0)
     out.extend(read_line(block, i < 8) for i, block in enumerate(lines))
 
     rest_of_date_line = 1 if out[0].kind == "dateline" and len(lines) == len(blocks) else None
+    if len(header) > 1:
+        rest_of_date_line = None
     wrapped = _wrapped_lines(out)
     _mark_headline(out, source, rest_of_date_line, wrapped)
     _split_first_wire_dateline(out)

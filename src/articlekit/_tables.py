@@ -436,7 +436,7 @@ CAPTION_START = (
 )
 CAPTION_END = (
     r"\((?:image|picture|photo|pic|credit|video|foto|bild|imagen|immagine|imagem|afbeelding)s?\s*:[^()]{1,80}\)\s*$",
-    r"(?:\bcredit|\bphoto|\bimage credit|\bfoto|\bbild)\s*:\s*[^.]{1,80}$",
+    r"(?:\bcredit|\bphoto(?:graph)?|\bimage credit|\bfoto|\bbild|\billustration|\bcomposite)\s*:\s*[^.]{1,80}$",
     r"\((?:AP|AFP|Reuters|Getty|PA|EPA|Shutterstock|Alamy)(?: (?:Photo|Images))?[^()]{0,60}\)\s*$",
     r"(?:getty images|shutterstock|alamy|/afp|/reuters|/ap|/pa|/epa|/getty)\s*$",
     r"\bvideo$",
@@ -476,3 +476,29 @@ ORGANISATION_WORDS = frozenset(
 )
 # Particles that may stand in lower case inside a person's name.
 NAME_PARTICLES = frozenset("van von der den de del della di da du le la al el bin ibn dos das ter ten".split())
+
+# --- a header run together on one line ---------------------------------------------------
+
+# "Kicker Headline Standfirst Caption. Photograph: Credit" on one line: how the credit that
+# ends such a line starts (case-sensitive: a label, then a colon).
+GLUED_HEADER_CREDIT = r"(?:Photograph|Photo|Picture|Image|Illustration|Composite)s?:\s+[^.:]{2,80}$"
+# Words that open a sentence (written with a capital there) but are not names: where one
+# follows a word with no full stop between, a new field of the header begins.
+SENTENCE_OPENERS = frozenset(
+    """
+    a an the this that these those it its he she they we i there here his her their our
+    instead after before as when while with without despite although though but and so yet
+    if once since until now then still even only just more most some many few all both no
+    not never in on at for from by of to into over under about against among between
+    der die das ein eine le la les un une el los las una il lo gli o os as um uma het een
+    """.split()
+)
+# Words after which a capitalised word goes on the same sentence (a name: "the Six
+# Nations", "to England's", "and Scotland's"), lower case.
+MID_SENTENCE_WORDS = frozenset(
+    """
+    a an the of to in on at for from by with and or nor as into onto about against
+    between among under over after before during via per than like near across
+    his her their its our my your says said told tells asks calls named called
+    """.split()
+)
