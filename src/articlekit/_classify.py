@@ -16,6 +16,7 @@ from ._datelines import WIRE_TEASER, split_date_field, split_wire
 from ._furniture import boilerplate_reason, furniture
 from ._header import split_glued_header
 from ._lines import is_desk, is_person, read_line
+from ._meta import split_meta
 from ._text import SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
 __all__ = ["classify"]
@@ -150,7 +151,12 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
         if len(header) > 1:
             out.extend(header)
             lines.pop(0)
-    out.extend(read_line(block, i < 8) for i, block in enumerate(lines))
+    for i, block in enumerate(lines):
+        read = read_line(block, i < 8)
+        if read.kind in ("byline", "dateline"):
+            out.extend(split_meta(read))
+        else:
+            out.append(read)
 
     rest_of_date_line = 1 if out[0].kind == "dateline" and len(lines) == len(blocks) else None
     if len(header) > 1:

@@ -139,6 +139,11 @@ def _read_fast(text: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def has_time(text: str) -> bool:
+    """Whether *text* holds a clock time (``10:32``, ``16.00 Uhr``, ``4pm``)."""
+    return _TIME.search(text) is not None or _AMPM_ONLY.search(text) is not None
+
+
 def is_relative(text: str) -> bool:
     """Whether *text* gives its date relative to now (``2 hours ago``)."""
     return _RELATIVE.search(text) is not None

@@ -17,12 +17,22 @@ from ._tables import (
     ORGANISATION_WORDS,
     READ_MORE_BARE_ENDINGS,
     READ_MORE_LABELS,
+    SOURCE_LABELS,
     STAMP_WORDS,
     TIMEZONES,
 )
 from ._text import CASELESS, SENTENCE_END, is_prose, word_count, words
 
-__all__ = ["is_desk", "is_person", "read_line", "read_link", "strip_bullet"]
+__all__ = [
+    "SOURCE",
+    "is_desk",
+    "is_person",
+    "is_stamp_word",
+    "looks_like_byline",
+    "read_line",
+    "read_link",
+    "strip_bullet",
+]
 
 _I = CASELESS
 
@@ -46,6 +56,8 @@ _BULLET = regex.compile(
 _CREDITS = regex.compile(r"\(?(?:(?:additional )?reporting|writing|editing|compiled|produced) by\s+\p{Lu}", _I)
 _FROM_BYLINE = regex.compile(r"(?i:from)\s+\p{Lu}[\w.&-]*[\u2019']s\s+\p{Lu}")
 _BYLINE = regex.compile(r"(?i:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+\p{Lu}")
+# "Quelle: Bayern 2 Nachrichten": the source of a story, named as a byline names an author
+SOURCE = regex.compile(r"(?:" + "|".join(sorted(set(SOURCE_LABELS), key=len, reverse=True)) + r")\s*:\s*\p{Lu}", _I)
 _ROLE = regex.compile(
     r",\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist|"
     r"contributor|staff|redakteur(?:in)?|correspondant|corresponsal|redactor|giornalista)\b",
@@ -184,6 +196,23 @@ _STAMP_VOCAB = frozenset(
 _DIGITISH = regex.compile(r"\d+(?:[-/.]\d+)*(?:st|nd|rd|th|h\d*|am|pm|e|er|º)?", _I)
 
 
+def is_stamp_word(word: str) -> bool:
+    """A word a date or time stamp may hold: a number (``18th``, ``10h32``), a month,
+    a weekday, a time zone, ``at``, ``Uhr``, ``Published`` ..."""
+    low = word.lower()
+    return low in _STAMP_VOCAB or _DIGITISH.fullmatch(low) is not None
+
+
+def looks_like_byline(text: str) -> bool:
+    """A short piece of text that names the author: ``By Jane Smith``, ``From CNN's
+    Jane Smith``, ``Jane Smith, Political Editor``."""
+    return (
+        _BYLINE.match(text) is not None
+        or _FROM_BYLINE.match(text) is not None
+        or (_ROLE.search(text) is not None and word_count(text) <= 10)
+    )
+
+
 def _is_stamp(text: str, lenient: bool = False) -> bool:
     """A line that is only a date or time stamp (``Published: 3 April 2023, 10:56``);
     *lenient* (near the top of the page) allows a few more words around a full date
@@ -216,6 +245,8 @@ def _is_byline(text: str) -> bool:
     Political Editor``: short, no sentence, a name after *by* or before a role."""
     if _CREDITS.match(text) and len(text) <= 300:
         return True  # (Reporting by Jane Smith; Editing by John Doe)
+    if SOURCE.match(text) and len(text) <= 160 and not is_prose(text):
+        return True  # Quelle: Bayern 2 Nachrichten, 22.07.2021 16:00 Uhr
     if len(text) > 200 or is_prose(text):
         return False
     n = word_count(text)

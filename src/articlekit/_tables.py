@@ -502,3 +502,14 @@ MID_SENTENCE_WORDS = frozenset(
     his her their its our my your says said told tells asks calls named called
     """.split()
 )
+
+# --- a line of front matter holding several things ---------------------------------------
+
+# Labels that name the source of a story, as a byline does: "Quelle: Bayern 2 Nachrichten".
+SOURCE_LABELS = (
+    "source", "sources", "quelle", "quellen", "source", "fuente", "fuentes", "fonte", "fonti", "bron", "via",
+)  # fmt: skip
+# What separates the parts of such a line: "by AP | Today at 12:13 p.m.", "Quelle: X, 22.07.2021".
+META_SEPARATORS = "|\u00b7\u2022,;-\u2013\u2014/"
+# A comment counter glued to a stamp: "0comments", "12 Comments", "3 Kommentare".
+COMMENT_COUNT = r"\d+\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties?)"
