@@ -11,15 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from ._blocks import Block
 from ._datelines import WIRE_TEASER, split_date_field, split_wire
 from ._furniture import boilerplate_reason, furniture
 from ._header import split_glued_header
 from ._lines import is_desk, is_person, read_line
 from ._meta import split_meta
+from ._model import Span
+from ._tables import TEMPLATE_PLACEHOLDER
 from ._text import SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
 __all__ = ["classify"]
+
+_PLACEHOLDERS = regex.compile(rf"(?:{TEMPLATE_PLACEHOLDER}\s*)+(?=\S)")
 
 # Headlines run to about twenty words; a longer title-like line is a summary or caption.
 _HEADLINE_MAX_WORDS = 24
@@ -152,6 +158,10 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
             out.extend(header)
             lines.pop(0)
     for i, block in enumerate(lines):
+        placeholder = _PLACEHOLDERS.match(block.text) if block.text[:1] in "{[" else None
+        if placeholder is not None:
+            out.append(_piece(block, 0, placeholder.end(), "boilerplate", "placeholder"))
+            block = _piece(block, placeholder.end(), len(block.text), "paragraph", None)
         read = read_line(block, i < 8)
         if read.kind in ("byline", "dateline"):
             out.extend(split_meta(read))
@@ -169,6 +179,13 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
     _mark_related_lists(out)
     _mark_headings(out, _wrapped_lines(out))
     return out
+
+
+def _piece(block: Block, start: int, end: int, kind: str, reason: str | None) -> Block:
+    """The text of *block* from *start* to *end* (offsets into its text) as a block."""
+    text = block.text[start:end].rstrip()
+    at = block.span.start + start
+    return Block(kind, text, Span(at, at + len(text)), blank_before=block.blank_before and start == 0, reason=reason)
 
 
 _LIST_EDGES = frozenset({"separator", "related list"})
@@ -207,11 +224,12 @@ def _mark_related_sections(out: list[Block]) -> None:
             out[i] = block.replace(kind="boilerplate", reason="teaser")
             out[i + 1] = after.replace(kind="boilerplate", reason="teaser")
             continue
+        if WIRE_TEASER.search(text, 0, 60):
+            # another story's wire opening, whole or cut off ("2 uur geledenAMSTERDAM (ANP) - ...")
+            out[i] = block.replace(kind="read_more")
+            continue
         if is_prose(text):
-            if WIRE_TEASER.search(text, 0, 60):
-                out[i] = block.replace(kind="read_more")  # another story's wire opening
-            else:
-                section = False  # prose on its own: the story goes on below the list
+            section = False  # prose on its own: the story goes on below the list
             continue
         if is_title_like(text) and word_count(text) >= 3:
             out[i] = block.replace(kind="read_more")

@@ -513,3 +513,7 @@ SOURCE_LABELS = (
 META_SEPARATORS = "|\u00b7\u2022,;-\u2013\u2014/"
 # A comment counter glued to a stamp: "0comments", "12 Comments", "3 Kommentare".
 COMMENT_COUNT = r"\d+\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties?)"
+
+# A content-management placeholder left in the text where an advert or widget goes, glued
+# to the paragraph after it: "{mosads}Senate Majority Leader ...", "{{ad_slot}}", "[ad]".
+TEMPLATE_PLACEHOLDER = r"(?:\{\{?[a-z][\w:.-]{1,40}\}\}?|\[(?:ad|ads|advert|advertisement)\])"

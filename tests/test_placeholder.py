@@ -1,0 +1,42 @@
+"""Content-management placeholders glued to a paragraph, and teasers cut off in a list."""
+
+from __future__ import annotations
+
+import articlekit
+from tests.invariants import check_article
+
+LEAD = "The Senate confirmed more than 60 nominations by voice vote on Wednesday night."
+SECOND = (
+    "Senate Majority Leader Mitch McConnell announced that he had reached a deal with the minority "
+    "leader on executive-branch nominations."
+)
+
+
+def test_a_placeholder_glued_to_a_paragraph_is_removed_and_the_paragraph_kept() -> None:
+    text = f"Senate confirms dozens of nominees\n{LEAD}\n{{mosads}}{SECOND}\nThe vote ended late."
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert [(r.text, r.reason) for r in article.removed] == [("{mosads}", "placeholder")]
+    assert SECOND in [p.text for p in article.paragraphs]
+
+
+def test_braces_inside_a_paragraph_are_text() -> None:
+    text = f"Senate confirms dozens of nominees\n{LEAD}\nThe rule, known as {{rule 22}}, was not used."
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert article.removed == ()
+
+
+def test_a_cut_off_wire_teaser_in_a_related_list_is_a_link() -> None:
+    text = (
+        "Police name suspect in motorway arrest\n"
+        "UTRECHT (ANP) - The man arrested on Thursday during a police operation on the motorway is a "
+        "36-year-old from Utrecht, police said on Friday.\n"
+        "The investigation into the incident is continuing, and the suspect will appear in court.\n"
+        "More from National\n"
+        "2 hours agoAMSTERDAM (ANP) - Residents who had to leave their homes after the fire at the "
+        "church can return, the city said. Th\n"
+    )
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert [link.text[:20] for link in article.read_more] == ["2 hours agoAMSTERDAM"]
