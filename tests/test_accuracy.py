@@ -758,3 +758,18 @@ def test_speech_on_both_sides_of_a_trailing_attribution_reads_as_sentences() -> 
     (quote,) = _parse(text).quotes
     assert quote.text == "We have never seen anything like this. The whole state is under water."
     assert quote.attribution is not None and quote.attribution.text == "said Governor Eduardo Leite"
+
+
+# --- live blogs ----------------------------------------------------------------------------
+
+
+def test_a_long_live_blog_post_title_over_its_byline_is_a_heading() -> None:
+    title = 'Harbour master on the storm: "No one should go near the sea wall until the repairs are done"'
+    text = (
+        f"{HEADLINE}\nBy Jane Smith, Tom Brown and Ann Lee, Westcliff News\n"
+        f"{LEAD}\n{SECOND}\n{title}\nFrom WNN's Ann Lee\n{THIRD}\n{FOURTH}\n"
+    )
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert [h.text for h in article.headings] == [title]
+    assert article.quotes == ()

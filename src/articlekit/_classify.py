@@ -253,6 +253,8 @@ def _mark_related_lists(out: list[Block]) -> None:
             out[i] = block.replace(kind="read_more")
 
 
+_HEADING_MAX_WORDS = 12
+_POST_TITLE_MAX_WORDS = 20
 _BEFORE_HEADING = frozenset({"paragraph", "quote", "list_item", "read_more", "dateline", "heading", "byline"})
 _AFTER_HEADING = frozenset({"paragraph", "quote", "list_item", "byline"})
 
@@ -260,14 +262,16 @@ _AFTER_HEADING = frozenset({"paragraph", "quote", "list_item", "byline"})
 def _is_heading_text(block: Block, before: Block, after: Block) -> bool:
     text = block.text
     n = word_count(text)
-    if n > 12 or furniture(text) is not None:
+    # a live blog's post title over its byline ("From CNN's Jane Smith") runs longer
+    limit = _POST_TITLE_MAX_WORDS if after.kind == "byline" else _HEADING_MAX_WORDS
+    if n > limit or furniture(text) is not None:
         return False
     if n == 1:
         # a one-word crosshead ("Politielocatie") stands between two paragraphs of prose
         return (
             len(text) >= 6 and text[:1].isupper() and text.isalpha() and is_prose(before.text) and is_prose(after.text)
         )
-    if not is_title_like(text, 12):
+    if not is_title_like(text, limit):
         return False
     if block.kind == "quote":
         # a live blog's post title that quotes someone ("MAGA CEO on the charges: "No crime"")
