@@ -40,3 +40,18 @@ def test_a_cut_off_wire_teaser_in_a_related_list_is_a_link() -> None:
     article = articlekit.parse(text)
     check_article(text, article)
     assert [link.text[:20] for link in article.read_more] == ["2 hours agoAMSTERDAM"]
+
+
+def test_a_navigation_link_glued_to_the_end_of_a_paragraph_is_removed() -> None:
+    text = f"Senate confirms dozens of nominees\n{LEAD} (More Politics News)\n{SECOND}\n"
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert [(r.text, r.reason) for r in article.removed] == [("(More Politics News)", "navigation")]
+    assert article.paragraphs[0].text == LEAD
+
+
+def test_a_parenthesis_that_is_part_of_the_sentence_stays() -> None:
+    text = f"Senate confirms dozens of nominees\n{LEAD}\nThe vote was close (more than expected).\n"
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert article.removed == ()

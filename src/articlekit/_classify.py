@@ -20,12 +20,14 @@ from ._header import split_glued_header
 from ._lines import is_desk, is_person, read_line
 from ._meta import split_meta
 from ._model import Span
-from ._tables import TEMPLATE_PLACEHOLDER
-from ._text import SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
+from ._tables import TEMPLATE_PLACEHOLDER, TRAILING_NAVIGATION
+from ._text import CASELESS, SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
 __all__ = ["classify"]
 
 _PLACEHOLDERS = regex.compile(rf"(?:{TEMPLATE_PLACEHOLDER}\s*)+(?=\S)")
+# searched backwards: it can only end where the line ends
+_TRAILING_NAVIGATION = regex.compile(rf"(?r)(?<=[.!?]\s*){TRAILING_NAVIGATION}", CASELESS)
 
 # Headlines run to about twenty words; a longer title-like line is a summary or caption.
 _HEADLINE_MAX_WORDS = 24
@@ -163,6 +165,11 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
             out.append(_piece(block, 0, placeholder.end(), "boilerplate", "placeholder"))
             block = _piece(block, placeholder.end(), len(block.text), "paragraph", None)
         read = read_line(block, i < 8)
+        navigation = _TRAILING_NAVIGATION.search(read.text) if read.text[-1:] == ")" else None
+        if navigation is not None and read.kind == "paragraph":
+            out.append(_piece(read, 0, navigation.start(), "paragraph", None))
+            out.append(_piece(read, navigation.start(), len(read.text), "boilerplate", "navigation"))
+            continue
         if read.kind in ("byline", "dateline"):
             out.extend(split_meta(read))
         else:

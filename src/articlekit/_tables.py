@@ -517,3 +517,9 @@ COMMENT_COUNT = r"\d+\s*(?:comments?|kommentare?|commentaires?|comentarios?|comm
 # A content-management placeholder left in the text where an advert or widget goes, glued
 # to the paragraph after it: "{mosads}Senate Majority Leader ...", "{{ad_slot}}", "[ad]".
 TEMPLATE_PLACEHOLDER = r"(?:\{\{?[a-z][\w:.-]{1,40}\}\}?|\[(?:ad|ads|advert|advertisement)\])"
+# A navigation link glued to the end of a paragraph: "... from Borussia Dortmund. (More
+# Football News)", "(Read more)", "(See also: ...)".
+TRAILING_NAVIGATION = (
+    r"\((?:more|read more|see more|see also|also read|related|mehr|plus|más|altro|meer)"
+    r"\b[^()]{0,40}\)$"
+)
