@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from ._blocks import Block
 from ._text import SENTENCE_END, sentences, word_count
 
 __all__ = ["group"]
+
+# what str.splitlines breaks a line at
+_LINE_BREAK = regex.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 # blocks that may stand inside an open quotation without ending it
 _INTERRUPTIONS = frozenset({"read_more", "caption", "embed", "boilerplate"})
@@ -67,7 +72,11 @@ def _mark_standfirst(out: list[Block], source: str) -> None:
         return
     if block.kind == "quote" and block.open_quote:
         return  # the first paragraph of a quotation that runs on
-    following = next((b.kind for b in out[at + 2 :] if b.kind != "read_more"), None)
+    # (furniture glued to the end of the same line, "(More News)", does not count)
+    following = next(
+        (b.kind for b in out[at + 2 :] if b.kind != "read_more" and "\n" in source[block.span.end : b.span.start]),
+        None,
+    )
     if not SENTENCE_END.search(text) or following in _FURNITURE:
         out[at + 1] = block.replace(kind="standfirst", attribution=None, open_quote=False, lead_in=False)
 
