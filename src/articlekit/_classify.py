@@ -20,13 +20,14 @@ from ._header import split_glued_header
 from ._lines import is_desk, is_person, read_line
 from ._meta import split_meta
 from ._model import Span
-from ._tables import TEMPLATE_PLACEHOLDER, TRAILING_NAVIGATION
+from ._tables import REPORTED_SPEECH_END, TEMPLATE_PLACEHOLDER, TRAILING_NAVIGATION
 from ._text import CASELESS, SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
 __all__ = ["classify"]
 
 _PLACEHOLDERS = regex.compile(rf"(?:{TEMPLATE_PLACEHOLDER}\s*)+(?=\S)")
 # searched backwards: it can only end where the line ends
+_REPORTED_SPEECH = regex.compile(f"(?r){REPORTED_SPEECH_END}")
 _TRAILING_NAVIGATION = regex.compile(rf"(?r)(?<=[.!?]\s*){TRAILING_NAVIGATION}", CASELESS)
 
 # Headlines run to about twenty words; a longer title-like line is a summary or caption.
@@ -74,6 +75,11 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
         if (n >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS)) or (
             i == rest_of_date_line and _is_short_headline(text)
         ):
+            if _REPORTED_SPEECH.search(text) is not None:
+                # "..., Stephen Donnelly said": a caption, in the tense headlines do not use
+                if i == rest_of_date_line:
+                    out[i] = block.replace(kind="caption", reason="caption reporting speech")
+                continue
             chosen = i
             break
         if n <= 3 and not SENTENCE_END.search(text):

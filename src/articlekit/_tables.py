@@ -523,3 +523,10 @@ TRAILING_NAVIGATION = (
     r"\((?:more|read more|see more|see also|also read|related|mehr|plus|más|altro|meer)"
     r"\b[^()]{0,40}\)$"
 )
+
+# How a caption or a summary reports speech at its end, in the past tense headlines do not
+# use ("..., Stephen Donnelly said"; a headline says "..., says Donnelly").
+REPORTED_SPEECH_END = (
+    r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:\p{Lu}[\w.'\u2019-]*\s+){1,3}(?:said|told reporters|added|warned|claimed|sagte|"
+    r"a déclaré|a dit|dijo|ha detto|disse|zei)$"
+)
