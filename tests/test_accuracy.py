@@ -789,3 +789,12 @@ def test_a_headline_reporting_speech_in_the_present_tense_stays_a_headline() -> 
     text = f" date 2024-03-12 {headline}\n\n{LEAD}\n\n{SECOND}\n"
     article = articlekit.parse(text)
     assert article.headline is not None and article.headline.text == headline
+
+
+def test_a_publication_under_a_byline_across_a_blank_line_belongs_to_it() -> None:
+    text = f"{HEADLINE}\n\nBy Jane Smith, Chief Reporter\n\nThe Westcliff Gazette\n\n{LEAD}\n\n{SECOND}\n"
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert article.byline is not None and article.byline.text == "By Jane Smith, Chief Reporter"
+    assert article.headings == ()
+    assert [(r.text, r.type) for r in article.removed] == [("The Westcliff Gazette", "byline")]

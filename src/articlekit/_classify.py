@@ -20,7 +20,7 @@ from ._header import split_glued_header
 from ._lines import is_desk, is_person, read_line
 from ._meta import split_meta
 from ._model import Span
-from ._tables import REPORTED_SPEECH_END, TEMPLATE_PLACEHOLDER, TRAILING_NAVIGATION
+from ._tables import ORGANISATION_WORDS, REPORTED_SPEECH_END, TEMPLATE_PLACEHOLDER, TRAILING_NAVIGATION
 from ._text import CASELESS, SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
 __all__ = ["classify"]
@@ -127,7 +127,8 @@ def _mark_name_bylines(out: list[Block], wrapped: set[int]) -> None:
         elif (
             i > 0
             and out[i - 1].kind == "byline"
-            and not block.blank_before
+            # set apart by a blank line, it must name a publication ("The Sunday Times")
+            and (not block.blank_before or any(w.lower() in ORGANISATION_WORDS for w in words(text)))
             and word_count(text) <= 4
             and not SENTENCE_END.search(text)
             and all(t[:1].isupper() for t in text.split())
