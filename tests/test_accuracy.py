@@ -798,3 +798,12 @@ def test_a_publication_under_a_byline_across_a_blank_line_belongs_to_it() -> Non
     assert article.byline is not None and article.byline.text == "By Jane Smith, Chief Reporter"
     assert article.headings == ()
     assert [(r.text, r.type) for r in article.removed] == [("The Westcliff Gazette", "byline")]
+
+
+def test_a_headline_over_its_byline_under_an_opening_teaser() -> None:
+    teaser = "Crews cleared fallen trees from the main road into Westcliff as gusts of up to 80mph swept the"
+    text = f"{teaser}\n{HEADLINE}\nBy Jane Smith and Tom Brown, Westcliff News\n{LEAD}\n{SECOND}\n"
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert article.headline is not None and article.headline.text == HEADLINE
+    assert article.byline is not None and article.byline.text.startswith("By Jane Smith")

@@ -90,6 +90,8 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
             after = out[i + 1] if i + 1 < len(out) else None
             if after is not None and after.kind in ("dateline", "byline") and n <= _HEADLINE_MAX_WORDS:
                 chosen = i
+            elif i == 0 and _is_headline_over_byline(out, i + 1):
+                chosen = i + 1  # the text opens with a caption or teaser above the headline
             break
     if chosen is None:
         chosen = next((i for i in labels if _is_short_headline(out[i].span.of(source))), None)
@@ -102,6 +104,14 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
                 out[j] = out[j].replace(kind="byline", reason="name")
             else:
                 out[j] = out[j].replace(kind="boilerplate", reason="label")
+
+
+def _is_headline_over_byline(out: list[Block], i: int) -> bool:
+    """Whether block *i* reads as a headline with the byline directly under it."""
+    if i + 1 >= len(out) or out[i].kind != "paragraph" or out[i + 1].kind != "byline":
+        return False
+    text = out[i].text
+    return word_count(text) >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS) and furniture(text) is None
 
 
 def _is_short_headline(text: str) -> bool:
