@@ -801,7 +801,10 @@ def test_a_publication_under_a_byline_across_a_blank_line_belongs_to_it() -> Non
 
 
 def test_a_headline_over_its_byline_under_an_opening_teaser() -> None:
-    teaser = "Crews cleared fallen trees from the main road into Westcliff as gusts of up to 80mph swept the"
+    teaser = (
+        "Crews cleared fallen trees from the main road on Tuesday. Gusts of up to 80mph swept the coast "
+        "overnight and the council said it would"
+    )
     text = f"{teaser}\n{HEADLINE}\nBy Jane Smith and Tom Brown, Westcliff News\n{LEAD}\n{SECOND}\n"
     article = articlekit.parse(text)
     check_article(text, article)
