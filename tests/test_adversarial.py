@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import articlekit
 from tests.conftest import EXAMPLE, read_exact
@@ -99,3 +101,20 @@ def test_every_pattern_is_fast_on_adversarial_input(where: str, pattern: object)
             # a pattern that backtracks catastrophically runs into the timeout and fails here
             getattr(pattern, method)(text, timeout=5.0)
             assert time.perf_counter() - start < 2.0, (where, name, method)
+
+
+# is_caption skips the end patterns for a line that ends with a full stop and holds no
+# dash: no end pattern may match such a line, whatever comes before the stop
+_CAPTION_WORDS = (
+    "Photo", "photo:", "Credit:", "(Image:", "Getty", "Images", "/AFP", "(AP)", "PA", "pic", "video",
+    "Shutterstock", "(Picture:", "Reuters)", ")", ":", "/", "by", "the", "harbour", " ", "  ",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CAPTION_WORDS) | st.text(max_size=8), max_size=12))
+def test_no_caption_end_pattern_matches_a_line_ending_with_a_full_stop(parts: list[str]) -> None:
+    from articlekit._furniture import _CAPTION_END
+
+    text = " ".join(parts).replace("\u2014", "").replace("\u2013", "") + "."
+    for tail in ("", " ", "  "):
+        assert _CAPTION_END.search(text + tail) is None

@@ -1169,3 +1169,27 @@ def test_parsers_and_pipelines_pickle_by_reference() -> None:
     assert copy == parser
     assert all(a is b for a, b in zip(copy.cleaners, parser.cleaners, strict=True))
     assert copy.parse(SCRAPE) == parser.parse(SCRAPE)
+
+
+def test_every_character_normalize_unicode_removes_is_unprintable() -> None:
+    # its fast path skips printable lines: that is only right while this holds
+    from articlekit._cleaners.unicode import _INVISIBLE
+
+    removed = [chr(c) for c in range(0x110000) if _INVISIBLE.match(chr(c))]
+    assert removed and not [ch for ch in removed if ch.isprintable()]
+
+
+def test_the_cleaners_fast_paths_leave_nothing_to_do_undone() -> None:
+    from articlekit._blocks import Block
+    from articlekit._cleaners.unicode import normalize_unicode
+    from articlekit._cleaners.whitespace import normalize_whitespace
+    from articlekit._model import Span
+
+    texts = ["Café owner fined", "Cafe\u0301 owner", "a\u00a0b", "a  b", "a\tb", "zero\u200bwidth", " edge"]
+    blocks = [Block("paragraph", t, Span(0, len(t))) for t in texts]
+    assert [b.text for b in normalize_unicode(blocks)] == [
+        "Café owner fined", "Café owner", "a\u00a0b", "a  b", "a\tb", "zerowidth", " edge",
+    ]  # fmt: skip
+    assert [b.text for b in normalize_whitespace(blocks)] == [
+        "Café owner fined", "Cafe\u0301 owner", "a b", "a b", "a b", "zero\u200bwidth", "edge",
+    ]  # fmt: skip

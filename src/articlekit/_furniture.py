@@ -76,7 +76,13 @@ def is_caption(text: str) -> bool:
     """Whether *text* is a picture caption or credit (``(Image: Getty)``)."""
     if len(text) > _CAPTION_MAX:
         return False
-    return _CAPTION_START.match(text) is not None or _CAPTION_END.search(text) is not None
+    if _CAPTION_START.match(text) is not None:
+        return True
+    # no end pattern can match a line that ends a sentence with a full stop, unless a
+    # dash introduces its credit ("— AFP pic."): most lines of prose skip the search
+    if text.rstrip().endswith(".") and "\u2014" not in text and "\u2013" not in text:
+        return False
+    return _CAPTION_END.search(text) is not None
 
 
 @per_line

@@ -434,6 +434,8 @@ CAPTION_START = (
     r"(?:watch|video|gallery|listen)\s*:",
     r"(?:an? |the )?(?:undated |file |handout )?(?:picture|photo|photograph|image) (?:of|shows)\b",
 )
+# No CAPTION_END pattern may match a line ending with a full stop unless the line holds a
+# dash (— or –): is_caption skips the search for such lines (tests/test_adversarial.py).
 CAPTION_END = (
     r"\((?:image|picture|photo|pic|credit|video|foto|bild|imagen|immagine|imagem|afbeelding)s?\s*:[^()]{1,80}\)\s*$",
     r"(?:\bcredit|\bphoto(?:graph)?|\bimage credit|\bfoto|\bbild|\billustration|\bcomposite)\s*:\s*[^.]{1,80}$",

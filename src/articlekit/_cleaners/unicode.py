@@ -28,8 +28,10 @@ def normalize_unicode(blocks: Sequence[Block]) -> list[Block]:
     out = []
     for block in blocks:
         text = block.text
-        if text.isascii() and text.isprintable():
-            out.append(block)  # nothing invisible, nothing to compose: most lines
+        # every invisible character is unprintable (format or control): a printable,
+        # composed line has nothing to do, as most lines
+        if text.isprintable() and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+            out.append(block)
             continue
         # invisible characters go first, so that what they kept apart composes
         cleaned = _INVISIBLE.sub("", text)

@@ -19,7 +19,12 @@ def normalize_whitespace(blocks: Sequence[Block]) -> list[Block]:
     """
     out = []
     for block in blocks:
-        text = " ".join(block.text.split())
+        text = block.text
+        # printable means no tab, newline or other space than " ": most lines, at a glance
+        if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+            out.append(block)
+            continue
+        text = " ".join(text.split())
         if text != block.text:
             block = block.replace(text=text)
         out.append(block)
