@@ -67,3 +67,21 @@ def test_a_byline_with_words_that_are_neither_stays_whole() -> None:
     article = _parse("By Jane Smith | Tuesday 10:32 | she walked along the sea wall at dawn")
     assert article.byline is not None
     assert article.byline.text == "By Jane Smith | Tuesday 10:32 | she walked along the sea wall at dawn"
+
+
+def test_byline_with_published_and_updated_stamps() -> None:
+    article = _parse(
+        "By JANE SMITH FOR WESTCLIFF NEWS PUBLISHED: 10:32 BST, 18 May 2021 | UPDATED: 11:00 BST, 19 May 2021"
+    )
+    assert article.byline is not None and article.byline.text == "By JANE SMITH FOR WESTCLIFF NEWS"
+    assert article.dateline is not None
+    # the published and updated stamps side by side are one dateline, dated by the first
+    assert article.dateline.raw == "PUBLISHED: 10:32 BST, 18 May 2021 | UPDATED: 11:00 BST, 19 May 2021"
+    assert article.dateline.date == "2021-05-18T10:32:00+01:00"
+
+
+def test_a_stamp_with_its_place_stays_whole() -> None:
+    line = "October 03, 2023 01:13 pm | Updated 01:39 pm IST - WESTCLIFF"
+    article = _parse(line)
+    assert article.dateline is not None and article.dateline.raw == line
+    assert article.removed == ()

@@ -62,6 +62,9 @@ def _is_stamp_token(token: str) -> bool:
 def _part_kind(text: str) -> tuple[str, str | None] | None:
     """What a part beside the stamp is: (kind, reason), or ``None`` if it is none of
     byline, source or furniture."""
+    tokens = list(_TOKEN.finditer(text))
+    if _stamp_run(tokens) == (0, len(tokens)):
+        return "dateline", None  # a second stamp: "| UPDATED: 11:00 BST, 18 May 2021"
     if _COMMENTS.fullmatch(text):
         return "boilerplate", "comment count"
     reason = boilerplate_reason(text)
@@ -69,8 +72,10 @@ def _part_kind(text: str) -> tuple[str, str | None] | None:
         return "boilerplate", reason
     if SOURCE.match(text) or looks_like_byline(text) or is_person(text):
         return "byline", None
-    tokens = words(text)
-    if 1 <= len(tokens) <= _MAX_LABEL_WORDS and not SENTENCE_END.search(text) and text[:1].isupper():
+    named = words(text)
+    if 1 <= len(named) <= _MAX_LABEL_WORDS and text.isupper():
+        return "dateline", None  # the place of a dateline: "Updated 01:39 pm IST - BHUBANESWAR"
+    if 1 <= len(named) <= _MAX_LABEL_WORDS and not SENTENCE_END.search(text) and text[:1].isupper():
         return "boilerplate", "label"
     return None
 
@@ -121,10 +126,20 @@ def split_meta(block: Block) -> list[Block]:
         # "The Washington Times - Thursday, April 25, 2024": the masthead's date line
         stamp_start = before.pop()[0]
         kinds.pop(len(before))
-    if not before and not after:
-        return [block]
     pieces = [*before, (stamp_start, stamp_end), *after]
     kinds.insert(len(before), ("dateline", None))
+    # stamps side by side ("18 May 2021 | Updated 10:32 IST - DELHI") are one dateline
+    merged: list[tuple[int, int]] = []
+    merged_kinds: list[tuple[str, str | None] | None] = []
+    for piece, kind in zip(pieces, kinds, strict=True):
+        if merged and kind == merged_kinds[-1] == ("dateline", None):
+            merged[-1] = (merged[-1][0], piece[1])
+        else:
+            merged.append(piece)
+            merged_kinds.append(kind)
+    pieces, kinds = merged, merged_kinds
+    if len(pieces) < 2:
+        return [block]
     start = block.span.start
     trimmed = [_trim(text, piece) for piece in pieces]
     out: list[Block] = []
