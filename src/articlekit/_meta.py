@@ -131,11 +131,11 @@ def split_meta(block: Block) -> list[Block]:
     # stamps side by side ("18 May 2021 | Updated 10:32 IST - DELHI") are one dateline
     merged: list[tuple[int, int]] = []
     merged_kinds: list[tuple[str, str | None] | None] = []
-    for piece, kind in zip(pieces, kinds, strict=True):
+    for where, kind in zip(pieces, kinds, strict=True):
         if merged and kind == merged_kinds[-1] == ("dateline", None):
-            merged[-1] = (merged[-1][0], piece[1])
+            merged[-1] = (merged[-1][0], where[1])
         else:
-            merged.append(piece)
+            merged.append(where)
             merged_kinds.append(kind)
     pieces, kinds = merged, merged_kinds
     if len(pieces) < 2:
