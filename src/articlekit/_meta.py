@@ -7,8 +7,10 @@ source of the story, a date or time stamp, and page furniture::
 
 The stamp is the run of words that only a stamp uses (numbers, month and weekday
 names, ``at``, ``Uhr``, ``Published`` ...) around a date or a time; the text on either
-side of it, cut at separators, must each be a byline, a source, or furniture (a short
-label, a comment counter, a boilerplate phrase), or the line is left whole.
+side of it, cut at separators, must each be a byline, a source, furniture (a short
+label, a comment counter, a boilerplate phrase) or more of the dateline (a second stamp,
+the place in capitals), or the line is left whole. A publication's name just before
+the stamp is its masthead and stays with it.
 """
 
 from __future__ import annotations
@@ -101,7 +103,6 @@ def _pieces(text: str, tokens: list[regex.Match[str]]) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         out.append((start, end))
-    # a comment counter glued to the stamp's last word is a token of its own
     return [(s, e) for s, e in out if text[s:e].strip(META_SEPARATORS + " ")]
 
 
