@@ -172,7 +172,7 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
         out.append(lines.pop(0))
     header: list[Block] = []
     if lines:
-        header = split_glued_header(lines[0], source[lines[0].span.end :])
+        header = split_glued_header(lines[0], source)
         if len(header) > 1:
             out.extend(header)
             lines.pop(0)

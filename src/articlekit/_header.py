@@ -31,6 +31,7 @@ _EDGE = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb("
 _MIN_WORDS = 30
 _HEADLINE_WORDS = (4, 24)
 _MIN_STANDFIRST_WORDS = 5
+_STORY_CHARS = 20_000
 
 
 def _bare(token: str) -> str:
@@ -64,11 +65,11 @@ def _kicker(tokens: list[str], story: str) -> int:
     return 0
 
 
-def split_glued_header(block: Block, story: str) -> list[Block]:
+def split_glued_header(block: Block, source: str) -> list[Block]:
     """Split *block* into kicker (``boilerplate``), ``headline``, standfirst (a
     ``paragraph`` the grouper reads as the standfirst) and caption (a ``paragraph`` the
     caption cleaner reads), when it is a header run together; else ``[block]``.
-    *story* is the text below the line."""
+    *source* is the whole input; the story is the text below the line."""
     text = block.text
     credit = _CREDIT.search(text)
     if credit is None:
@@ -77,6 +78,9 @@ def split_glued_header(block: Block, story: str) -> list[Block]:
     if len(found) < _MIN_WORDS:
         return [block]
     tokens = [m[0] for m in found]
+    # the story the kicker is looked up in: the article's own text, not a whole corpus
+    # joined into one input
+    story = source[block.span.end : block.span.end + _STORY_CHARS]
     first = _kicker(tokens, story)
     fields = [k for k in range(first + 1, len(tokens)) if _starts_field(tokens[k - 1], tokens[k])]
     low, high = _HEADLINE_WORDS
