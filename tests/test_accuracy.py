@@ -810,3 +810,12 @@ def test_a_headline_over_its_byline_under_an_opening_teaser() -> None:
     check_article(text, article)
     assert article.headline is not None and article.headline.text == HEADLINE
     assert article.byline is not None and article.byline.text.startswith("By Jane Smith")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028"], ids=["lf", "crlf", "cr", "ls"])
+def test_a_standfirst_with_a_full_stop_over_a_byline_in_any_line_ending(newline: str) -> None:
+    standfirst = "Gusts of up to 80mph brought down trees across the county overnight."
+    text = newline.join([HEADLINE, standfirst, "By Jane Smith", LEAD, SECOND]) + newline
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert article.standfirst is not None and article.standfirst.text == standfirst

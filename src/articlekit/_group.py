@@ -74,7 +74,11 @@ def _mark_standfirst(out: list[Block], source: str) -> None:
         return  # the first paragraph of a quotation that runs on
     # (furniture glued to the end of the same line, "(More News)", does not count)
     following = next(
-        (b.kind for b in out[at + 2 :] if b.kind != "read_more" and "\n" in source[block.span.end : b.span.start]),
+        (
+            b.kind
+            for b in out[at + 2 :]
+            if b.kind != "read_more" and _LINE_BREAK.search(source, block.span.end, b.span.start)
+        ),
         None,
     )
     if not SENTENCE_END.search(text) or following in _FURNITURE:
