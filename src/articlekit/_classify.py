@@ -57,8 +57,6 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
     reads as a phrase rather than a name (a word in lower case: ``Storm hits coast``,
     not ``Belfast Telegraph``). The text the scrape put on the date line after the
     date does not start the story: it is often a caption above the real headline."""
-    if any(block.kind == "headline" for block in out):
-        return  # read off a header run together on one line
     labels: list[int] = []
     chosen = None
     for i, block in enumerate(out[:15]):
@@ -192,11 +190,10 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
         else:
             out.append(read)
 
-    rest_of_date_line = 1 if out[0].kind == "dateline" and len(lines) == len(blocks) else None
-    if len(header) > 1:
-        rest_of_date_line = None
     wrapped = _wrapped_lines(out)
-    _mark_headline(out, source, rest_of_date_line, wrapped)
+    if len(header) < 2:  # else the header run together on one line gave the headline
+        rest_of_date_line = 1 if out[0].kind == "dateline" and len(lines) == len(blocks) else None
+        _mark_headline(out, source, rest_of_date_line, wrapped)
     _split_first_wire_dateline(out)
     _mark_name_bylines(out, wrapped)
     _mark_related_sections(out)

@@ -245,10 +245,10 @@ def _is_byline(text: str) -> bool:
     Political Editor``: short, no sentence, a name after *by* or before a role."""
     if _CREDITS.match(text) and len(text) <= 300:
         return True  # (Reporting by Jane Smith; Editing by John Doe)
-    if SOURCE.match(text) and len(text) <= 160 and not is_prose(text):
-        return True  # Quelle: Bayern 2 Nachrichten, 22.07.2021 16:00 Uhr
     if len(text) > 200 or is_prose(text):
         return False
+    if SOURCE.match(text) and len(text) <= 160:
+        return True  # Quelle: Bayern 2 Nachrichten, 22.07.2021 16:00 Uhr
     n = word_count(text)
     if _BYLINE.match(text) or _FROM_BYLINE.match(text):
         return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)

@@ -33,6 +33,7 @@ _TIME_OR_DATE = regex.compile(r"\d{1,2}[:.h]\d{2}|\d{4}|\d{1,2}\s*[ap]\.?m\b", C
 # longer lines are prose, not front matter
 _MAX_CHARS = 160
 _MAX_LABEL_WORDS = 3
+_DATELINE = ("dateline", None)
 
 
 def _is_separator(token: str) -> bool:
@@ -48,6 +49,7 @@ def _stamp_run(tokens: list[regex.Match[str]]) -> tuple[int, int] | None:
             j += 1
         if j > i:
             text = " ".join(t[0] for t in tokens[i:j])
+            # (every date and time form has such digits: a cheap test before reading it)
             if _TIME_OR_DATE.search(text) and (_dates.fast_date(text) or _dates.has_time(text)):
                 return i, j
             i = j
@@ -66,7 +68,7 @@ def _part_kind(text: str) -> tuple[str, str | None] | None:
     byline, source or furniture."""
     tokens = list(_TOKEN.finditer(text))
     if _stamp_run(tokens) == (0, len(tokens)):
-        return "dateline", None  # a second stamp: "| UPDATED: 11:00 BST, 18 May 2021"
+        return _DATELINE  # a second stamp: "| UPDATED: 11:00 BST, 18 May 2021"
     if _COMMENTS.fullmatch(text):
         return "boilerplate", "comment count"
     reason = boilerplate_reason(text)
@@ -76,7 +78,7 @@ def _part_kind(text: str) -> tuple[str, str | None] | None:
         return "byline", None
     named = words(text)
     if 1 <= len(named) <= _MAX_LABEL_WORDS and text.isupper():
-        return "dateline", None  # the place of a dateline: "Updated 01:39 pm IST - BHUBANESWAR"
+        return _DATELINE  # the place of a dateline: "Updated 01:39 pm IST - BHUBANESWAR"
     if 1 <= len(named) <= _MAX_LABEL_WORDS and not SENTENCE_END.search(text) and text[:1].isupper():
         return "boilerplate", "label"
     return None
@@ -107,10 +109,10 @@ def _pieces(text: str, tokens: list[regex.Match[str]]) -> list[tuple[int, int]]:
 
 
 def split_meta(block: Block) -> list[Block]:
-    """Split a byline or stamp line into its byline, stamp and furniture blocks, when
-    it holds more than one; else ``[block]``."""
+    """Split a line read as a byline or a stamp into its byline, stamp and furniture
+    blocks, when it holds more than one; else ``[block]``."""
     text = block.text
-    if len(text) > _MAX_CHARS or block.kind not in ("byline", "dateline"):
+    if len(text) > _MAX_CHARS:
         return [block]
     tokens = list(_TOKEN.finditer(text))
     run = _stamp_run(tokens)
@@ -120,20 +122,20 @@ def split_meta(block: Block) -> list[Block]:
     stamp_start, stamp_end = tokens[first].start(), tokens[last - 1].end()
     before = _pieces(text, tokens[:first])
     after = _pieces(text, tokens[last:])
-    kinds = [_part_kind(_trim(text, piece)[0]) for piece in (*before, *after)]
-    if any(kind is None for kind in kinds):
+    found = [_part_kind(_trim(text, piece)[0]) for piece in (*before, *after)]
+    kinds = [kind for kind in found if kind is not None]
+    if len(kinds) < len(found):
         return [block]
     if before and kinds[len(before) - 1] == ("boilerplate", "label") and _names_publication(text, before[-1]):
         # "The Washington Times - Thursday, April 25, 2024": the masthead's date line
-        stamp_start = before.pop()[0]
-        kinds.pop(len(before))
+        kinds[len(before) - 1] = _DATELINE
     pieces = [*before, (stamp_start, stamp_end), *after]
-    kinds.insert(len(before), ("dateline", None))
-    # stamps side by side ("18 May 2021 | Updated 10:32 IST - DELHI") are one dateline
+    kinds.insert(len(before), _DATELINE)
+    # the parts of one dateline side by side ("18 May 2021 | Updated 10:32 IST - DELHI")
     merged: list[tuple[int, int]] = []
-    merged_kinds: list[tuple[str, str | None] | None] = []
+    merged_kinds: list[tuple[str, str | None]] = []
     for where, kind in zip(pieces, kinds, strict=True):
-        if merged and kind == merged_kinds[-1] == ("dateline", None):
+        if merged and kind == merged_kinds[-1] == _DATELINE:
             merged[-1] = (merged[-1][0], where[1])
         else:
             merged.append(where)
@@ -145,7 +147,6 @@ def split_meta(block: Block) -> list[Block]:
     trimmed = [_trim(text, piece) for piece in pieces]
     out: list[Block] = []
     for i, ((piece, left), kind) in enumerate(zip(trimmed, kinds, strict=True)):
-        assert kind is not None
         # the separators after a piece belong to its span, so that no text is lost
         left = 0 if i == 0 else left
         right = len(text[: trimmed[i + 1][1]].rstrip()) if i + 1 < len(trimmed) else len(text)
