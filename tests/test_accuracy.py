@@ -480,13 +480,7 @@ def test_open_quotation_runs_over_a_link_and_a_caption() -> None:
     ],
 )
 def test_quotation_attribution(line: str, attribution: str) -> None:
-    text = _story(HEADLINE, LEAD, line, SECOND)
-    article = _parse(text)
-    assert len(article.quotes) == 1
-    quote = article.quotes[0]
-    assert quote.attribution is not None
-    assert quote.attribution.text == attribution
-    check_article(text, article)
+    _check_attribution(line, attribution)
 
 
 @pytest.mark.parametrize(
@@ -520,6 +514,11 @@ def test_quotation_attribution(line: str, attribution: str) -> None:
     ],
 )
 def test_trailing_attribution_in_other_languages(line: str, attribution: str) -> None:
+    _check_attribution(line, attribution)
+
+
+def _check_attribution(line: str, attribution: str) -> None:
+    """The line, set in a story, is one quotation attributed to *attribution*."""
     text = _story(HEADLINE, LEAD, line, SECOND)
     article = _parse(text)
     assert len(article.quotes) == 1
