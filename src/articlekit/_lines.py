@@ -57,7 +57,7 @@ _CREDITS = regex.compile(r"\(?(?:(?:additional )?reporting|writing|editing|compi
 _FROM_BYLINE = regex.compile(r"(?i:from)\s+\p{Lu}[\w.&-]*[\u2019']s\s+\p{Lu}")
 _BYLINE = regex.compile(r"(?i:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+\p{Lu}")
 # "Quelle: Bayern 2 Nachrichten": the source of a story, named as a byline names an author
-SOURCE = regex.compile(r"(?:" + "|".join(sorted(set(SOURCE_LABELS), key=len, reverse=True)) + r")\s*:\s*\p{Lu}", _I)
+SOURCE = regex.compile(r"(?:" + "|".join(sorted(SOURCE_LABELS, key=len, reverse=True)) + r")\s*:\s*\p{Lu}", _I)
 _ROLE = regex.compile(
     r",\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist|"
     r"contributor|staff|redakteur(?:in)?|correspondant|corresponsal|redactor|giornalista)\b",

@@ -509,7 +509,7 @@ MID_SENTENCE_WORDS = frozenset(
 
 # Labels that name the source of a story, as a byline does: "Quelle: Bayern 2 Nachrichten".
 SOURCE_LABELS = (
-    "source", "sources", "quelle", "quellen", "source", "fuente", "fuentes", "fonte", "fonti", "bron", "via",
+    "source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte", "fonti", "bron", "via",
 )  # fmt: skip
 # What separates the parts of such a line: "by AP | Today at 12:13 p.m.", "Quelle: X, 22.07.2021".
 META_SEPARATORS = "|\u00b7\u2022,;-\u2013\u2014/"
