@@ -56,7 +56,7 @@ import time
 import tracemalloc
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -66,7 +66,7 @@ import regex
 
 import articlekit
 import articlekit._parser
-from articlekit import _dates
+from articlekit import _dates, _text
 from articlekit._build import build
 from articlekit._classify import classify
 from articlekit._group import group
@@ -395,10 +395,14 @@ def timing_dates(timer: CallTimer) -> Iterator[list[str]]:
             setattr(module, name, original)
 
 
-def _parse_scope() -> AbstractContextManager[object]:
-    """What ``Parser.parse`` wraps classify → build in (the per-parse line memo), if anything."""
-    scope = getattr(articlekit._parser, "line_memo", None)
-    return scope() if callable(scope) else nullcontext()
+@contextmanager
+def _parse_scope() -> Iterator[None]:
+    """What ``Parser.parse`` wraps classify → build in: the answers remembered for long
+    lines are dropped when the parse ends."""
+    try:
+        yield
+    finally:
+        _text.forget_long_lines()
 
 
 def parse_by_stages(text: str, clock: dict[str, float]) -> articlekit.Article:

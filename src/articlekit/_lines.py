@@ -222,17 +222,21 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
     tokens = words(text)
     if not tokens or len(tokens) > 18:
         return False
+    # words that are not a stamp's: more than this and the line is not a stamp
+    allowed = 3 if lenient and len(tokens) <= 12 else 1
     other = 0
     has_number = False
     for word in tokens:
         low = word.lower()
+        if low in _STAMP_VOCAB:
+            continue
         if _DIGITISH.fullmatch(low):
             has_number = True
-        elif low not in _STAMP_VOCAB:
+        else:
             other += 1
+            if other > allowed:
+                return False  # prose: most lines stop here, a few words in
     if other > 1:
-        if not lenient or other > 3 or len(tokens) > 12:
-            return False
         date = _dates.fast_date(text)
         return date is not None and len(date) >= 10
     if has_number:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, overload, runtime_checkable
 
@@ -248,11 +249,16 @@ def _lost(before: list[tuple[int, int]], after: list[tuple[int, int]]) -> tuple[
 
 
 def _diff(name: str, before: list[Block], after: list[Block]) -> tuple[Change, ...]:
-    if len(before) == len(after) and all(a is b for a, b in zip(before, after, strict=True)):
+    if len(before) == len(after) and all(map(operator.is_, before, after)):
         return ()  # the common case: the cleaner had nothing to do
     if not all(isinstance(b, Block) for b in after):
         bad = next(b for b in after if not isinstance(b, Block))
         raise CleanerError(f"cleaner {name!r} returned {type(bad).__name__}, not a Block")
+    if _in_place(before, after):
+        # the next common case: blocks rewritten, retyped or dropped where they stood
+        return tuple(
+            change for old, new in zip(before, after, strict=True) if old is not new for change in _changes(old, new)
+        )
     lost = _lost(_covered(before), _covered(after))
     if lost is not None:
         raise CleanerError(
@@ -272,15 +278,35 @@ def _diff(name: str, before: list[Block], after: list[Block]) -> tuple[Change, .
         if len(sources) > 1:
             changes.append(Change("merged", block.span, " ".join(b.text for b in sources), block.text))
             continue
-        old = sources[0] if sources else None
-        if old is None:
+        if not sources:
             changes.append(Change("changed", block.span, None, block.text))
             continue
-        if block.dropped_by and not old.dropped_by:
-            changes.append(Change("dropped", block.span, old.text, None, block.reason))
-            continue
-        if block.kind != old.kind:
-            changes.append(Change("retyped", block.span, old.kind, block.kind, block.reason))
-        if block.text != old.text:
-            changes.append(Change("changed", block.span, old.text, block.text))
+        changes.extend(_changes(sources[0], block))
     return tuple(changes)
+
+
+def _in_place(before: list[Block], after: list[Block]) -> bool:
+    """Whether *after* holds a block for each block of *before*, in the same place (the
+    same span object), the spans in order and apart: then no text is lost, and each
+    block's source is the block it replaced."""
+    if len(before) != len(after) or not all(map(operator.is_, (b.span for b in before), (a.span for a in after))):
+        return False
+    end = -1
+    for block in before:
+        span = block.span
+        if span.start <= end or span.start >= span.end:
+            return False
+        end = span.end - 1
+    return True
+
+
+def _changes(old: Block, block: Block) -> list[Change]:
+    """What turning *old* into *block* did."""
+    if block.dropped_by and not old.dropped_by:
+        return [Change("dropped", block.span, old.text, None, block.reason)]
+    changes = []
+    if block.kind != old.kind:
+        changes.append(Change("retyped", block.span, old.kind, block.kind, block.reason))
+    if block.text != old.text:
+        changes.append(Change("changed", block.span, old.text, block.text))
+    return changes

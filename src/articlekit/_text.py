@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-from collections.abc import Callable, Iterator
-from contextvars import ContextVar
+from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 import regex
@@ -14,9 +12,9 @@ __all__ = [
     "CASELESS",
     "SENTENCE_END",
     "continues_into",
+    "forget_long_lines",
     "is_prose",
     "is_title_like",
-    "line_memo",
     "per_line",
     "sentences",
     "word_count",
@@ -39,51 +37,60 @@ _FORMAT = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a\u202b\u202c\u202d\u2
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018(]?\p{Lu})")
 
 
-# --- one answer per line per parse -------------------------------------------------------
+# --- one answer per line -----------------------------------------------------------------
 
-_MEMO: ContextVar[dict[tuple[object, str], Any] | None] = ContextVar("articlekit_line_memo", default=None)
 F = TypeVar("F", bound=Callable[[str], Any])
+
+# Answers remembered per function for lines of at most _SHORT characters; the cache starts
+# over when it is full. Longer lines are remembered apart, only until the parse ends
+# (forget_long_lines): a cache must not keep a huge input alive after its parse.
+_SHORT = 2_000
+_REMEMBERED_LINES = 8_192
+_MISSING = object()
+_LONG_CACHES: list[dict[str, Any]] = []
 
 
 def per_line(function: F) -> F:
-    """Remember *function*'s answer for each line during one parse (inside
-    :func:`line_memo`), since several stages ask the same question of the same line;
-    outside a parse, just call it."""
+    """Remember *function*'s answer for recent lines, since several stages ask the same
+    question of the same line (and site furniture repeats from article to article).
+
+    *function* must be a pure function of its text. The cache is bounded and shared by
+    every parse in the process: concurrent parses may both compute an answer, never a
+    wrong one.
+    """
+    short: dict[str, Any] = {}
+    long: dict[str, Any] = {}
+    _LONG_CACHES.append(long)
 
     @functools.wraps(function)
     def remembered(text: str) -> Any:
-        memo = _MEMO.get()
-        if memo is None:
-            return function(text)
-        key = (function, text)
-        try:
-            return memo[key]
-        except KeyError:
-            value = memo[key] = function(text)
-            return value
+        cache = short if len(text) <= _SHORT else long
+        value = cache.get(text, _MISSING)
+        if value is _MISSING:
+            value = function(text)
+            if len(cache) >= _REMEMBERED_LINES:
+                cache.clear()
+            cache[text] = value
+        return value
 
     return cast(F, remembered)
 
 
-@contextlib.contextmanager
-def line_memo() -> Iterator[None]:
-    """The scope of one parse: answers remembered by :func:`per_line` live as long as it."""
-    token = _MEMO.set({})
-    try:
-        yield
-    finally:
-        _MEMO.reset(token)
+def forget_long_lines() -> None:
+    """Drop the answers remembered for long lines (at the end of a parse)."""
+    for cache in _LONG_CACHES:
+        cache.clear()
 
 
+@per_line
 def words(text: str) -> tuple[str, ...]:
     """The words of *text* (runs of letters, digits, apostrophes and hyphens)."""
     return tuple(_WORDS.findall(text))
 
 
-@per_line
 def word_count(text: str) -> int:
     """How many :func:`words` *text* has."""
-    return len(_WORDS.findall(text))
+    return len(words(text))
 
 
 def sentences(text: str) -> int:
