@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from articlekit import _text, parse
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlekit import _lines, _text, parse
+from articlekit._blocks import Block
+from articlekit._model import Span
 from articlekit._text import per_line
 
 
@@ -41,3 +47,47 @@ def test_long_lines_are_forgotten_when_the_parse_ends() -> None:
     # nothing of this parse's long line is kept alive in a cache after it
     assert all(line.strip() not in cache for cache in _text._LONG_CACHES)
     assert not any(_text._LONG_CACHES)
+
+
+# --- lines that open like no link, bullet, byline, credit or source skip those patterns ---
+
+_OPENING_PARTS = (
+    "READ MORE", "Read more", "related", "By", "by", "BY", "From", "Quelle", "SOURCE", "(Reporting", "Additional",
+    "reporting by", "Click here to read", "LESEN SIE AUCH", "À lire aussi", "Leer más", "Written by", "Text:", ":",
+    " ", "-", "\u2022", "\u2014", "1.", "12)", "\u0663.", "\u017fee also", "Jane", "Smith's", "Storm", "hits", "|",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_OPENING_PARTS) | st.text(max_size=6), min_size=1, max_size=8))
+def test_no_start_pattern_matches_a_line_the_opening_check_lets_pass(parts: list[str]) -> None:
+    text = " ".join(parts).strip()
+    patterns = (
+        _lines._READ_MORE, _lines._CLICK_HERE, _lines._LONE_READ_MORE, _lines._BULLET, _lines._CREDITS,
+        _lines.SOURCE, _lines._BYLINE, _lines._FROM_BYLINE,
+    )  # fmt: skip
+    if not _lines._opens_like_furniture(text):
+        assert all(p.match(text) is None for p in patterns), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "READ MORE: Storm hits coast",
+        "Lesen Sie auch: Sturm",
+        "\u00c0 LIRE AUSSI : Temp\u00eate",
+        "By Jane Smith",
+        "From CNN's Jane Smith",
+        "(Reporting by Jane Smith; Editing by John Doe)",
+        "Quelle: Bayern 2",
+        "\u2022 First point",
+        "3. Third point",
+        "\u0663. Third point in Arabic-Indic digits",
+    ],
+)
+def test_lines_that_open_like_furniture_are_read_as_such(text: str) -> None:
+    assert _lines._opens_like_furniture(text)
+    assert _lines.read_line(Block("paragraph", text, Span(0, len(text)))).kind != "paragraph"
+
+
+def test_prose_skips_the_start_patterns() -> None:
+    assert not _lines._opens_like_furniture("The sea wall gave way at dawn, officials said.")

@@ -36,33 +36,75 @@ __all__ = [
 
 _I = CASELESS
 
-_LABELS = "|".join(sorted((regex.escape(x) for x in READ_MORE_LABELS), key=len, reverse=True))
-_READ_MORE = regex.compile(
-    rf"(?P<label>{_LABELS})(?:\s*(?:[:|>\u00bb\u2014\u2013]|\.{{3}}|\u2026)\s*|\s+-\s+)(?P<title>\S.*)", _I
+
+def _either(words: tuple[str, ...]) -> str:
+    """An alternation of *words* as written, the longest first."""
+    return "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))
+
+
+# The words and marks the patterns tried at the start of a line begin with. A line that
+# opens with none of them (most lines of prose) skips those patterns: see _OPENINGS.
+_CLICK_LABEL = "click here to read"
+_LONE_LABELS = (
+    "read more",
+    "read also",
+    "also read",
+    "lees meer",
+    "lesen sie mehr",
+    "leia mais",
+    "leer más",
+    "lire la suite",
 )
-_CLICK_HERE = regex.compile(r"(?P<label>click here to read(?: more)?)\s*(?:[:\-\u2013\u2014]\s*)?(?P<title>.*)", _I)
-_LONE_READ_MORE = regex.compile(
-    r"(?:read more|read also|also read|lees meer|lesen sie mehr|leia mais|leer más|lire la suite)\s*[:.\u2026]?",
+_BULLETS = "-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192"
+_CREDIT_WORDS = ("additional reporting", "reporting", "writing", "editing", "compiled", "produced")
+_BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "text:", "words:", "written by", "reporting by")
+_FROM = "from"
+
+_READ_MORE = regex.compile(
+    rf"(?P<label>{_either(READ_MORE_LABELS)})(?:\s*(?:[:|>\u00bb\u2014\u2013]|\.{{3}}|\u2026)\s*|\s+-\s+)(?P<title>\S.*)",
     _I,
 )
+_CLICK_HERE = regex.compile(
+    rf"(?P<label>{regex.escape(_CLICK_LABEL)}(?: more)?)\s*(?:[:\-\u2013\u2014]\s*)?(?P<title>.*)", _I
+)
+_LONE_READ_MORE = regex.compile(rf"(?:{_either(_LONE_LABELS)})\s*[:.\u2026]?", _I)
 # searched in the last characters of a line only, so that no pattern scans a long line
 _BARE_READ_MORE = regex.compile("|".join(f"(?:{p})" for p in READ_MORE_BARE_ENDINGS), _I)
 _URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
 
 
-_BULLET = regex.compile(
-    r"(?:[-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192]|\d{1,2}[.)])\s+(?=\S)"
-)
-_CREDITS = regex.compile(r"\(?(?:(?:additional )?reporting|writing|editing|compiled|produced) by\s+\p{Lu}", _I)
-_FROM_BYLINE = regex.compile(r"(?i:from)\s+\p{Lu}[\w.&-]*[\u2019']s\s+\p{Lu}")
-_BYLINE = regex.compile(r"(?i:by|von|par|por|di|door|text:|words:|written by|reporting by)\s+\p{Lu}")
+_BULLET = regex.compile(rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,2}}[.)])\s+(?=\S)")
+_CREDITS = regex.compile(rf"\(?(?:{_either(_CREDIT_WORDS)}) by\s+\p{{Lu}}", _I)
+_FROM_BYLINE = regex.compile(rf"(?i:{_FROM})\s+\p{{Lu}}[\w.&-]*[\u2019']s\s+\p{{Lu}}")
+_BYLINE = regex.compile(rf"(?i:{_either(_BYLINE_WORDS)})\s+\p{{Lu}}")
 # "Quelle: Bayern 2 Nachrichten": the source of a story, named as a byline names an author
-SOURCE = regex.compile(r"(?:" + "|".join(sorted(SOURCE_LABELS, key=len, reverse=True)) + r")\s*:\s*\p{Lu}", _I)
+SOURCE = regex.compile(rf"(?:{_either(SOURCE_LABELS)})\s*:\s*\p{{Lu}}", _I)
 _ROLE = regex.compile(
     r",\s*(?:[\w-]+\s+){0,3}(?:editor|correspondent|reporter|writer|columnist|journalist|"
     r"contributor|staff|redakteur(?:in)?|correspondant|corresponsal|redactor|giornalista)\b",
     _I,
 )
+
+# What every one of the patterns above that is tried at the start of a line begins with
+# (a credit may open with a bracket, a numbered item with a digit), case-folded.
+_OPENINGS = tuple(
+    sorted(
+        {
+            w.casefold()
+            for w in (*READ_MORE_LABELS, *_LONE_LABELS, _CLICK_LABEL, *SOURCE_LABELS, *_CREDIT_WORDS, *_BYLINE_WORDS)
+        }
+        | {_FROM}
+        | set(_BULLETS + "(")
+    )
+)
+# room for the longest opening, and for case folding to lengthen a few characters
+_OPENING_CHARS = 2 * max(len(w) for w in _OPENINGS)
+
+
+def _opens_like_furniture(text: str) -> bool:
+    """Whether *text* starts with a word or mark that a link, list item, byline, credit
+    or source line starts with (or with a digit, as a numbered item does)."""
+    return text[:1].isdecimal() or text[:_OPENING_CHARS].casefold().startswith(_OPENINGS)
 
 
 # vocabulary of a date stamp line, for telling "3 April 2023, 10:56" from prose
@@ -244,17 +286,18 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
     return other == 0 and any(w.lower() in ("published", "updated", "ago") for w in tokens)
 
 
-def _is_byline(text: str) -> bool:
+def _is_byline(text: str, opens: bool) -> bool:
     """``By Jane Smith``, ``by The Associated Press | Today at 12:13``, ``Jane Smith,
-    Political Editor``: short, no sentence, a name after *by* or before a role."""
-    if _CREDITS.match(text) and len(text) <= 300:
+    Political Editor``: short, no sentence, a name after *by* or before a role. (*opens*:
+    whether the line opens as a credit, source or byline may: :func:`_opens_like_furniture`.)"""
+    if opens and _CREDITS.match(text) and len(text) <= 300:
         return True  # (Reporting by Jane Smith; Editing by John Doe)
     if len(text) > 200 or is_prose(text):
         return False
-    if SOURCE.match(text) and len(text) <= 160:
+    if opens and SOURCE.match(text) and len(text) <= 160:
         return True  # Quelle: Bayern 2 Nachrichten, 22.07.2021 16:00 Uhr
     n = word_count(text)
-    if _BYLINE.match(text) or _FROM_BYLINE.match(text):
+    if opens and (_BYLINE.match(text) or _FROM_BYLINE.match(text)):
         return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
     return _ROLE.search(text) is not None and n <= 10 and not SENTENCE_END.search(text)
 
@@ -265,6 +308,15 @@ def read_link(text: str) -> tuple[str | None, str, str | None] | None:
     >>> read_link("READ MORE: Storm hits coast https://example.com/storm")
     ('READ MORE', 'Storm hits coast', 'https://example.com/storm')
     """
+    return _read_link(text, _opens_like_furniture(text))
+
+
+def _read_link(text: str, opens: bool) -> tuple[str | None, str, str | None] | None:
+    if not opens:
+        # no label, no bullet: only a bare gallery link or a headline in capitals
+        if _BARE_READ_MORE.search(text, max(0, len(text) - 40)) or _is_shouted_headline(text):
+            return None, text, None
+        return None
     match = _READ_MORE.fullmatch(text) or _CLICK_HERE.fullmatch(text)
     if match is not None:
         title = match["title"].strip()
@@ -287,8 +339,8 @@ def strip_bullet(text: str) -> str:
     return text[bullet.end() :] if bullet is not None and len(text) > bullet.end() else text
 
 
-def _read_more(block: Block) -> Block | None:
-    link = read_link(block.text)
+def _read_more(block: Block, opens: bool) -> Block | None:
+    link = _read_link(block.text, opens)
     if link is None:
         return None
     return block.replace(kind="read_more", label=link[0], url=link[2])
@@ -304,19 +356,20 @@ def read_line(block: Block, near_top: bool = False) -> Block:
     """Classify a line by what it says, without looking at its neighbours (but for
     whether it is *near_top* of the page, where date stamps and bylines live)."""
     text = block.text
-    click = _CLICK_HERE.fullmatch(text)
+    opens = _opens_like_furniture(text)
+    click = _CLICK_HERE.fullmatch(text) if opens else None
     if click is not None and "read" in text[:24].lower():
         return block.replace(kind="read_more", label=click["label"])
     if furniture(text) is not None:
         return block  # a caption, a post, furniture: the cleaners see to it
-    found = _read_more(block)
+    found = _read_more(block, opens)
     if found is not None:
         return found
     if _is_stamp(text, near_top):
         return block.replace(kind="dateline", date=_dates.fast_date(text))
-    if strip_bullet(text) is not text:
+    if opens and strip_bullet(text) is not text:
         return block.replace(kind="list_item")
-    if _is_byline(text):
+    if _is_byline(text, opens):
         return block.replace(kind="byline")
     reading = read_quote(text)
     if reading is not None:
