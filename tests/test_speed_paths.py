@@ -91,3 +91,11 @@ def test_lines_that_open_like_furniture_are_read_as_such(text: str) -> None:
 
 def test_prose_skips_the_start_patterns() -> None:
     assert not _lines._opens_like_furniture("The sea wall gave way at dawn, officials said.")
+
+
+def test_the_embed_shortcut_sees_links_in_capitals() -> None:
+    from articlekit._furniture import is_embed
+
+    assert is_embed("What a night PIC.TWITTER.COM/abc123")
+    assert is_embed("What a night HTTPS://T.CO/abc123")
+    assert not is_embed("The sea wall gave way at dawn.")

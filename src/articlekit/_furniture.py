@@ -88,9 +88,11 @@ def is_caption(text: str) -> bool:
 @per_line
 def is_embed(text: str) -> bool:
     """Whether *text* is a line of an embedded social-media post."""
-    # every embed pattern needs one of these; most lines have none
-    if "twitter.com" not in text and "t.co/" not in text and text[:1] not in _EMBED_FIRST:
-        return False
+    # every embed pattern needs one of these (in any case); most lines have none
+    if text[:1] not in _EMBED_FIRST:
+        low = text.lower()
+        if "twitter.com" not in low and "t.co/" not in low:
+            return False
     return _EMBED.search(text) is not None
 
 

@@ -7,6 +7,7 @@ import attrs
 import regex
 
 from ._tables import OPENERS, QUOTE_PAIRS, SPEECH_VERBS
+from ._text import per_line
 
 __all__ = ["QuoteReading", "read_quote"]
 
@@ -128,6 +129,7 @@ def _without_full_stop(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@per_line
 def read_quote(text: str) -> QuoteReading | None:
     """Read *text* (one stripped paragraph) as direct speech, or return ``None``.
 

@@ -88,6 +88,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(text))
 
 
+@per_line
 def word_count(text: str) -> int:
     """How many :func:`words` *text* has."""
     return len(words(text))
@@ -128,6 +129,7 @@ def is_title_like(text: str, max_words: int = 30) -> bool:
     return 2 <= word_count(text) <= max_words
 
 
+@per_line
 def is_prose(text: str) -> bool:
     """A line of running prose: twelve words or more that end a sentence, or a long line."""
     return word_count(text) >= 12 and (SENTENCE_END.search(text) is not None or len(text) > 160)
