@@ -108,8 +108,9 @@ def test_every_pattern_is_fast_on_adversarial_input(where: str, pattern: object)
             assert time.perf_counter() - start < 2.0, (where, name, method)
 
 
-# is_caption skips the end patterns for a line that ends with a full stop and holds no
-# dash: no end pattern may match such a line, whatever comes before the stop
+# is_caption skips the end patterns for a line that ends with a full stop (and closing
+# quotation marks) and holds no dash: no end pattern may match such a line, whatever
+# comes before the stop
 _CAPTION_WORDS = (
     "Photo", "photo:", "Credit:", "(Image:", "Getty", "Images", "/AFP", "(AP)", "PA", "pic", "video",
     "Shutterstock", "(Picture:", "Reuters)", ")", ":", "/", "by", "the", "harbour", " ", "  ",
@@ -121,5 +122,5 @@ def test_no_caption_end_pattern_matches_a_line_ending_with_a_full_stop(parts: li
     from articlekit._furniture import _CAPTION_END
 
     text = " ".join(parts).replace("\u2014", "").replace("\u2013", "") + "."
-    for tail in ("", " ", "  "):
+    for tail in ("", " ", "  ", "\u201d", '"', "\u2019", "'", "\u00bb", "\u201d\u2019 "):
         assert _CAPTION_END.search(text + tail) is None

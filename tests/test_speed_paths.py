@@ -99,3 +99,48 @@ def test_the_embed_shortcut_sees_links_in_capitals() -> None:
     assert is_embed("What a night PIC.TWITTER.COM/abc123")
     assert is_embed("What a night HTTPS://T.CO/abc123")
     assert not is_embed("The sea wall gave way at dawn.")
+
+
+# --- caption start patterns are tried on lines that may open a caption only --------------
+
+_CAPTION_PARTS = (
+    "Image:", "Picture", "PHOTO:", "Photograph", "pic:", "Credit:", "Video:", "Foto:", "Bild:", "Imagen:",
+    "File photo:", "Camera icon", "STOCK", "FILE", "HANDOUT", "Watch:", "Gallery:", "Listen:", "An", "A", "The",
+    "undated", "file", "handout", "picture of", "shows", "of", "X/AFP", "Getty", "/", "Jane", "storm", " ", ":",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_CAPTION_PARTS) | st.text(max_size=6), min_size=1, max_size=8))
+def test_no_caption_start_pattern_matches_a_line_the_opening_check_lets_pass(parts: list[str]) -> None:
+    from articlekit import _furniture
+
+    text = " ".join(parts).strip()
+    if not _furniture._may_open_caption(text):
+        assert _furniture._CAPTION_START.match(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: Reuters",
+        "PICTURE: Getty",
+        "An undated picture shows the harbour",
+        "A file photo of the harbour",
+        "The picture shows the harbour",
+        "Handout photo of the harbour",
+        "Undated image of the harbour",
+        "STOCK IMAGE",
+        "FILE PHOTO",
+        "Camera icon The harbour",
+        "Watch: the harbour at dawn",
+        "Gallery: storm damage",
+        "Imagen: EFE",
+        "Immagine: Ansa",
+        "Jane Smith/AFP via Getty Images",
+    ],
+)
+def test_caption_openings_are_seen(text: str) -> None:
+    from articlekit import _furniture
+
+    assert _furniture._may_open_caption(text)
+    assert _furniture.is_caption(text)

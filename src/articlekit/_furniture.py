@@ -9,6 +9,7 @@ import regex
 from ._tables import (
     BOILERPLATE,
     CAPTION_END,
+    CAPTION_OPENINGS,
     CAPTION_START,
     EMBED,
     LONG_FURNITURE_WORDS,
@@ -44,6 +45,13 @@ _EMBED_FIRST = frozenset("\u2014\u2013-aAvV")
 
 # captions are short; the caption patterns are searched in lines up to this long only
 _CAPTION_MAX = 300
+_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+_OPENING_CHARS = 2 * max(len(w) for w in CAPTION_OPENINGS)
+
+
+def _may_open_caption(text: str) -> bool:
+    """Whether a caption start pattern may match *text*: see CAPTION_OPENINGS."""
+    return ("/" in text and len(text) <= 120) or text[:_OPENING_CHARS].casefold().startswith(CAPTION_OPENINGS)
 
 
 @per_line
@@ -76,11 +84,12 @@ def is_caption(text: str) -> bool:
     """Whether *text* is a picture caption or credit (``(Image: Getty)``)."""
     if len(text) > _CAPTION_MAX:
         return False
-    if _CAPTION_START.match(text) is not None:
+    if _may_open_caption(text) and _CAPTION_START.match(text) is not None:
         return True
-    # no end pattern can match a line that ends a sentence with a full stop, unless a
-    # dash introduces its credit ("— AFP pic."): most lines of prose skip the search
-    if text.rstrip().endswith(".") and "\u2014" not in text and "\u2013" not in text:
+    # no end pattern can match a line that ends a sentence with a full stop (a quotation
+    # may close after it), unless a dash introduces its credit ("— AFP pic."): most lines
+    # of prose skip the search
+    if text.rstrip().rstrip(_CLOSING_QUOTES).endswith(".") and "\u2014" not in text and "\u2013" not in text:
         return False
     return _CAPTION_END.search(text) is not None
 

@@ -434,6 +434,13 @@ CAPTION_START = (
     r"(?:watch|video|gallery|listen)\s*:",
     r"(?:an? |the )?(?:undated |file |handout )?(?:picture|photo|photograph|image) (?:of|shows)\b",
 )
+# Every CAPTION_START match begins with one of these (case-folded), or is a line of at
+# most 120 characters holding a slash (the credit pattern): is_caption tries the start
+# patterns on such lines only (tests/test_speed_paths.py).
+CAPTION_OPENINGS = (
+    "imag", "pic", "photo", "foto", "bild", "immagine", "credit", "video", "file", "camera icon", "stock", "handout",
+    "watch", "gallery", "listen", "undated", "a ", "an ", "the ",
+)  # fmt: skip
 # No CAPTION_END pattern may match a line ending with a full stop unless the line holds a
 # dash (— or –): is_caption skips the search for such lines (tests/test_adversarial.py).
 CAPTION_END = (
