@@ -395,16 +395,6 @@ def timing_dates(timer: CallTimer) -> Iterator[list[str]]:
             setattr(module, name, original)
 
 
-@contextmanager
-def _parse_scope() -> Iterator[None]:
-    """What ``Parser.parse`` wraps classify → build in: the answers remembered for long
-    lines are dropped when the parse ends."""
-    try:
-        yield
-    finally:
-        _text.forget_long_lines()
-
-
 def parse_by_stages(text: str, clock: dict[str, float]) -> articlekit.Article:
     """``Parser.parse`` of the default parser by hand, adding each stage's time to *clock*.
     (Keep in step with ``Parser.parse``; :func:`stages_match_parse` checks that it is.)"""
@@ -414,7 +404,7 @@ def parse_by_stages(text: str, clock: dict[str, float]) -> articlekit.Article:
     clock["segment"] += t1 - t0
     if not blocks:
         return articlekit.Article()
-    with _parse_scope():
+    with _text.line_scope(len(blocks)):
         t1 = time.perf_counter()
         blocks = classify(blocks, text)
         t2 = time.perf_counter()

@@ -49,6 +49,23 @@ def test_long_lines_are_forgotten_when_the_parse_ends() -> None:
     assert not any(_text._LONG_CACHES)
 
 
+def test_a_long_text_remembers_every_line_during_its_parse_only() -> None:
+    asked: list[str] = []
+
+    @per_line
+    def length(text: str) -> int:
+        asked.append(text)
+        return len(text)
+
+    lines = [f"line {i}" for i in range(3 * _text._REMEMBERED_LINES)]
+    with _text.line_scope(len(lines)):
+        for _ in range(2):  # two stages ask about every line
+            assert [length(t) for t in lines] == [len(t) for t in lines]
+    assert len(asked) == len(lines)  # the second stage found every answer
+    # after the parse, the cache is back within its bound
+    assert all(len(cache) <= _text._REMEMBERED_LINES for cache in _text._SHORT_CACHES)
+
+
 # --- lines that open like no link, bullet, byline, credit or source skip those patterns ---
 
 _OPENING_PARTS = (

@@ -13,7 +13,7 @@ from ._group import group
 from ._model import Article
 from ._pipeline import Cleaner, Pipeline
 from ._segment import segment
-from ._text import forget_long_lines
+from ._text import line_scope
 from .errors import ConfigurationError, InputTooLargeError, InputTypeError
 
 __all__ = ["MAX_CHARS", "Parser", "parse", "parse_bytes"]
@@ -91,15 +91,13 @@ class Parser:
         blocks = segment(text)
         if not blocks:
             return Article(source=text)
-        try:
+        with line_scope(len(blocks)):
             blocks = classify(blocks, text)
             # the cleaners run before grouping: a line they retype (a caption set inside a
             # quotation) or merge (a wrapped paragraph) changes how quotations group
             blocks, trace = self.cleaners.run(blocks)
             blocks = group(blocks, text)
             return build(blocks, text, self.languages, trace)
-        finally:
-            forget_long_lines()
 
     def parse_bytes(
         self, data: bytes | bytearray | memoryview, encoding: str | None = None, errors: Errors = "strict"

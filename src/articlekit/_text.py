@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
 import regex
@@ -12,9 +14,9 @@ __all__ = [
     "CASELESS",
     "SENTENCE_END",
     "continues_into",
-    "forget_long_lines",
     "is_prose",
     "is_title_like",
+    "line_scope",
     "per_line",
     "sentences",
     "word_count",
@@ -41,12 +43,16 @@ _SENTENCE_BREAK = regex.compile(r"[.!?][\"\u201d\u2019]?\s+(?=[\"\u201c\u2018(]?
 
 F = TypeVar("F", bound=Callable[[str], Any])
 
-# Answers remembered per function for lines of at most _SHORT characters; the cache starts
-# over when it is full. Longer lines are remembered apart, only until the parse ends
-# (forget_long_lines): a cache must not keep a huge input alive after its parse.
+# Each function remembers its answers for lines of at most _SHORT characters between
+# parses, up to _REMEMBERED_LINES of them; a parse of a long text may remember as many as
+# it has lines (line_scope), so that its later stages find what its first stage asked.
+# Longer lines, and whatever a parse remembered beyond the bound, are forgotten when the
+# parse ends: a cache must not keep a huge input alive after its parse.
 _SHORT = 2_000
 _REMEMBERED_LINES = 8_192
 _MISSING = object()
+_CAPACITY: ContextVar[int] = ContextVar("articlekit_line_capacity", default=_REMEMBERED_LINES)
+_SHORT_CACHES: list[dict[str, Any]] = []
 _LONG_CACHES: list[dict[str, Any]] = []
 
 
@@ -60,6 +66,7 @@ def per_line(function: F) -> F:
     """
     short: dict[str, Any] = {}
     long: dict[str, Any] = {}
+    _SHORT_CACHES.append(short)
     _LONG_CACHES.append(long)
 
     @functools.wraps(function)
@@ -68,7 +75,7 @@ def per_line(function: F) -> F:
         value = cache.get(text, _MISSING)
         if value is _MISSING:
             value = function(text)
-            if len(cache) >= _REMEMBERED_LINES:
+            if len(cache) >= _CAPACITY.get():
                 cache.clear()
             cache[text] = value
         return value
@@ -76,10 +83,21 @@ def per_line(function: F) -> F:
     return cast(F, remembered)
 
 
-def forget_long_lines() -> None:
-    """Drop the answers remembered for long lines (at the end of a parse)."""
-    for cache in _LONG_CACHES:
-        cache.clear()
+@contextlib.contextmanager
+def line_scope(lines: int) -> Iterator[None]:
+    """The scope of one parse of a text of *lines* lines: inside it, each cache may hold
+    an answer for every line the parse asks about; at its end, what is over the bound
+    between parses is forgotten."""
+    token = _CAPACITY.set(max(_REMEMBERED_LINES, 4 * lines))
+    try:
+        yield
+    finally:
+        _CAPACITY.reset(token)
+        for cache in _LONG_CACHES:
+            cache.clear()
+        for cache in _SHORT_CACHES:
+            if len(cache) > _REMEMBERED_LINES:
+                cache.clear()
 
 
 @per_line
