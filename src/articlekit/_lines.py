@@ -259,11 +259,9 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
     """A line that is only a date or time stamp (``Published: 3 April 2023, 10:56``);
     *lenient* (near the top of the page) allows a few more words around a full date
     (``The Washington Times - Thursday, April 25, 2024``)."""
-    if len(text) > 120:
+    if len(text) > 120 or not 0 < word_count(text) <= 18:
         return False
     tokens = words(text)
-    if not tokens or len(tokens) > 18:
-        return False
     # words that are not a stamp's: more than this and the line is not a stamp
     allowed = 3 if lenient and len(tokens) <= 12 else 1
     other = 0

@@ -100,16 +100,16 @@ def line_scope(lines: int) -> Iterator[None]:
                 cache.clear()
 
 
-@per_line
 def words(text: str) -> tuple[str, ...]:
     """The words of *text* (runs of letters, digits, apostrophes and hyphens)."""
     return tuple(_WORDS.findall(text))
 
 
+# (the count is remembered, not the words: a parse of a long text would keep every word)
 @per_line
 def word_count(text: str) -> int:
     """How many :func:`words` *text* has."""
-    return len(words(text))
+    return len(_WORDS.findall(text))
 
 
 def sentences(text: str) -> int:
