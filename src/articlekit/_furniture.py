@@ -16,7 +16,7 @@ from ._tables import (
     POST_SIGNATURE,
     SHORT_FURNITURE,
 )
-from ._text import CASELESS, per_line
+from ._text import CASELESS, openings, per_line
 
 __all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post_signature"]
 
@@ -46,12 +46,12 @@ _EMBED_FIRST = frozenset("\u2014\u2013-aAvV")
 # captions are short; the caption patterns are searched in lines up to this long only
 _CAPTION_MAX = 300
 _CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
-_OPENING_CHARS = 2 * max(len(w) for w in CAPTION_OPENINGS)
+_CAPTION_OPENINGS, _OPENING_CHARS = openings(CAPTION_OPENINGS)
 
 
 def _may_open_caption(text: str) -> bool:
     """Whether a caption start pattern may match *text*: see CAPTION_OPENINGS."""
-    return ("/" in text and len(text) <= 120) or text[:_OPENING_CHARS].casefold().startswith(CAPTION_OPENINGS)
+    return ("/" in text and len(text) <= 120) or text[:_OPENING_CHARS].casefold().startswith(_CAPTION_OPENINGS)
 
 
 @per_line

@@ -21,7 +21,7 @@ from ._tables import (
     STAMP_WORDS,
     TIMEZONES,
 )
-from ._text import CASELESS, SENTENCE_END, is_prose, word_count, words
+from ._text import CASELESS, SENTENCE_END, is_prose, openings, word_count, words
 
 __all__ = [
     "SOURCE",
@@ -87,18 +87,19 @@ _ROLE = regex.compile(
 
 # What every one of the patterns above that is tried at the start of a line begins with
 # (a credit may open with a bracket, a numbered item with a digit), case-folded.
-_OPENINGS = tuple(
-    sorted(
-        {
-            w.casefold()
-            for w in (*READ_MORE_LABELS, *_LONE_LABELS, _CLICK_LABEL, *SOURCE_LABELS, *_CREDIT_WORDS, *_BYLINE_WORDS)
-        }
-        | {_FROM}
-        | set(_BULLETS + "(")
+_OPENINGS, _OPENING_CHARS = openings(
+    (
+        *READ_MORE_LABELS,
+        *_LONE_LABELS,
+        _CLICK_LABEL,
+        *SOURCE_LABELS,
+        *_CREDIT_WORDS,
+        *_BYLINE_WORDS,
+        _FROM,
+        *_BULLETS,
+        "(",
     )
 )
-# room for the longest opening, and for case folding to lengthen a few characters
-_OPENING_CHARS = 2 * max(len(w) for w in _OPENINGS)
 
 
 def _opens_like_furniture(text: str) -> bool:
@@ -310,22 +311,19 @@ def read_link(text: str) -> tuple[str | None, str, str | None] | None:
 
 
 def _read_link(text: str, opens: bool) -> tuple[str | None, str, str | None] | None:
-    if not opens:
-        # no label, no bullet: only a bare gallery link or a headline in capitals
-        if _BARE_READ_MORE.search(text, max(0, len(text) - 40)) or _is_shouted_headline(text):
-            return None, text, None
-        return None
-    match = _READ_MORE.fullmatch(text) or _CLICK_HERE.fullmatch(text)
-    if match is not None:
-        title = match["title"].strip()
-        url_match = _URL.search(title)
-        url = url_match[0] if url_match else None
-        if url_match is not None:
-            title = (title[: url_match.start()] + title[url_match.end() :]).strip(" -\u2013\u2014|()[]<>")
-        return match["label"], title, url
-    if _LONE_READ_MORE.fullmatch(text):
-        return text.rstrip(":.\u2026 "), "", None
-    body = strip_bullet(text)
+    body = text  # a line that opens with no label and no bullet skips to the bare link
+    if opens:
+        match = _READ_MORE.fullmatch(text) or _CLICK_HERE.fullmatch(text)
+        if match is not None:
+            title = match["title"].strip()
+            url_match = _URL.search(title)
+            url = url_match[0] if url_match else None
+            if url_match is not None:
+                title = (title[: url_match.start()] + title[url_match.end() :]).strip(" -\u2013\u2014|()[]<>")
+            return match["label"], title, url
+        if _LONE_READ_MORE.fullmatch(text):
+            return text.rstrip(":.\u2026 "), "", None
+        body = strip_bullet(text)
     if _BARE_READ_MORE.search(body, max(0, len(body) - 40)) or _is_shouted_headline(body):
         return None, body, None
     return None

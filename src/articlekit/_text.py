@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any, TypeVar, cast
 
@@ -17,6 +17,7 @@ __all__ = [
     "is_prose",
     "is_title_like",
     "line_scope",
+    "openings",
     "per_line",
     "sentences",
     "word_count",
@@ -98,6 +99,16 @@ def line_scope(lines: int) -> Iterator[None]:
         for cache in _SHORT_CACHES:
             if len(cache) > _REMEMBERED_LINES:
                 cache.clear()
+
+
+def openings(starts: Iterable[str]) -> tuple[tuple[str, ...], int]:
+    """*starts* case-folded, for ``text[:chars].casefold().startswith(folded)``, and how
+    many characters of a line that test must read (room for the longest, and for case
+    folding to lengthen a few characters). A shortcut that skips patterns on lines that
+    open with none of *starts* is exact as long as every match of those patterns opens
+    with one of them."""
+    folded = tuple(sorted({s.casefold() for s in starts}))
+    return folded, 2 * max(len(s) for s in folded)
 
 
 def words(text: str) -> tuple[str, ...]:
