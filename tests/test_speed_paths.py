@@ -161,3 +161,66 @@ def test_caption_openings_are_seen(text: str) -> None:
 
     assert _furniture._may_open_caption(text)
     assert _furniture.is_caption(text)
+
+
+# --- long furniture patterns are tried on lines their gates let pass only ------------------
+
+_FURNITURE_PARTS = (
+    "Sign up", "sign up to read", "Subscribe", "newsletter", "Newsletters", "boletín", "BOLETINES", "updates",
+    "Cookies", "cookie", "©", "(c)", "Copyright", "2024", "All rights reserved", "All Rights Reserved.",
+    "browser", "IE 11", "Internet Explorer", "is", "not supported", "subscription", "Membership", "free trial",
+    "7 days free", "premium content", "Abonnieren", "abonnez-vous", "suscríbete", "SUSCRIBETE", "abbonati", "assine",
+    "abonneer", "Already a member?", "Click here", "Download the app", "We use cookies", "Kommentare", "(3)",
+    "3 comments", "12comments", "commented", "View comments", "Leave a comment", "Join the conversation",
+    "Comments are closed", "Sorry, there are no recent results", "Follow us", "Follow @jane", "Folgen Sie uns",
+    "Suivez-nous", "Síguenos", "seguici", "Siga-nos", "volg ons", "on Twitter", "\u0130", "\u017f", "\u212a", ".",
+)  # fmt: skip
+
+
+def _first_long_reason(text: str) -> str | None:
+    from articlekit import _furniture
+
+    return next((reason for reason, _, pattern in _furniture._LONG if pattern.fullmatch(text)), None)
+
+
+@given(st.lists(st.sampled_from(_FURNITURE_PARTS) | st.text(max_size=6), min_size=1, max_size=8))
+def test_the_furniture_gates_let_every_line_a_long_pattern_matches_pass(parts: list[str]) -> None:
+    from articlekit import _furniture
+
+    text = " ".join(parts).strip()
+    assert _furniture._long_reason(text) == _first_long_reason(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Sign up to our daily newsletter for the latest updates", "newsletter"),
+        ("Get the best stories in our newsletter every morning, straight to your inbox", "newsletter"),
+        ("This site uses cookies to improve your experience", "cookie"),
+        ("\u00a9 2024 Porthcarrow Gazette. All rights reserved.", "copyright"),
+        ("Copyright 2024 Porthcarrow Gazette", "copyright"),
+        ("Your browser is not supported. Please upgrade.", "browser notice"),
+        ("Get 30 days free with a premium content subscription", "subscription prompt"),
+        ("Download the app for breaking news alerts", "prompt"),
+        ("Join the conversation", "comments"),
+        ("12 comments", "comments"),
+        ("Follow us on Twitter and Facebook for the latest news", "follow"),
+        # letters that match a pattern's letters only when case is ignored: a dotted
+        # capital I (case-folds to two characters), a long s, a Kelvin sign
+        ("This site uses cook\u0130es to improve your experience", "cookie"),
+        ("\u017fign up to our daily newsletter", "newsletter"),
+        ("\u212aommentare", "comments"),
+    ],
+)
+def test_long_furniture_is_seen_through_its_gate(text: str, reason: str) -> None:
+    from articlekit._furniture import boilerplate_reason
+
+    assert _first_long_reason(text) == reason
+    assert boilerplate_reason(text) == reason
+
+
+def test_prose_is_let_go_by_every_furniture_gate() -> None:
+    from articlekit import _furniture
+
+    text = "The council said the sea wall would be repaired by the end of the month."
+    assert not any(_furniture._passes(gate, text, text.casefold()) for _, gate, _ in _furniture._LONG)

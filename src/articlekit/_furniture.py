@@ -12,9 +12,10 @@ from ._tables import (
     CAPTION_OPENINGS,
     CAPTION_START,
     EMBED,
-    LONG_FURNITURE_WORDS,
+    LONG_FURNITURE,
     POST_SIGNATURE,
     SHORT_FURNITURE,
+    FurnitureGate,
 )
 from ._text import CASELESS, openings, per_line
 
@@ -22,18 +23,53 @@ __all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post
 
 _I = CASELESS
 
-# each table as one alternation: one pass over a line instead of one per pattern
 # short lines: the reasons that only fill a short line, as one alternation
-_SHORT_ONLY = [(reason, p) for reason, p in BOILERPLATE if reason not in LONG_FURNITURE_WORDS]
+_SHORT_ONLY = [(reason, p) for reason, p in BOILERPLATE if reason not in LONG_FURNITURE]
 _BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_SHORT_ONLY)), _I)
 _REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(_SHORT_ONLY)}
-# long lines: each reason's patterns on their own, tried when one of its words is there
+# long lines: each reason's patterns as one alternation, tried where its gate lets the line pass
 _LONG = tuple(
-    (reason, regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I))
-    for reason in LONG_FURNITURE_WORDS
+    (reason, gate, regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I))
+    for reason, gate in LONG_FURNITURE.items()
 )
-# every word of every long kind, with the bit of its kind
-_TRIGGERS = tuple((word, 1 << bit) for bit, words in enumerate(LONG_FURNITURE_WORDS.values()) for word in words)
+# A capital I with a dot (U+0130) matches "i" in a caseless pattern but case-folds to "i"
+# and a combining dot: a line that has one passes every gate.
+_DOTTED_I = "\u0307"
+# every gate at once, so that most lines are let go after a handful of tests
+_ANY_OPENS = tuple(sorted({o for _, gate, _ in _LONG for o in gate.opens}))
+_ANY_HOLDS = (_DOTTED_I, *sorted({h for _, gate, _ in _LONG if gate.max_chars is None for h in gate.holds}))
+_BOUNDED = max(gate.max_chars or 0 for _, gate, _ in _LONG)
+_BOUNDED_HOLDS = tuple(sorted({h for _, gate, _ in _LONG if gate.max_chars is not None for h in gate.holds}))
+
+
+def _holds_one(folded: str, words: tuple[str, ...]) -> bool:
+    for word in words:  # noqa: SIM110 (a plain loop costs half what any() over a generator does)
+        if word in folded:
+            return True
+    return False
+
+
+def _passes(gate: FurnitureGate, text: str, folded: str) -> bool:
+    if gate.max_chars is not None and len(text) > gate.max_chars:
+        return False
+    return folded.startswith(gate.opens) or _holds_one(folded, (_DOTTED_I, *gate.holds))
+
+
+def _long_reason(text: str) -> str | None:
+    """The reason of the first long furniture kind whose patterns match *text*."""
+    folded = text.casefold()
+    if not (
+        folded.startswith(_ANY_OPENS)
+        or _holds_one(folded, _ANY_HOLDS)
+        or (len(text) <= _BOUNDED and _holds_one(folded, _BOUNDED_HOLDS))
+    ):
+        return None  # most lines: no gate lets them pass
+    for reason, gate, pattern in _LONG:
+        if _passes(gate, text, folded) and pattern.fullmatch(text) is not None:
+            return reason
+    return None
+
+
 _CAPTION_START = regex.compile("|".join(f"(?:{p})" for p in CAPTION_START), _I)
 # the end patterns searched backwards from the end of the line (the regex module's (?r)):
 # each fails at once where the line does not end, so a long line costs little
@@ -62,15 +98,9 @@ def boilerplate_reason(text: str) -> str | None:
     >>> boilerplate_reason("Sign up to our daily newsletter"), boilerplate_reason("Storm hits coast")
     ('newsletter', None)
     """
-    low = text.lower()
-    hits = 0
-    for word, bit in _TRIGGERS:  # a plain loop: the cheapest way to test a few dozen words
-        if word in low:
-            hits |= bit
-    if hits:
-        for bit, (reason, pattern) in enumerate(_LONG):
-            if hits & (1 << bit) and pattern.fullmatch(text) is not None:
-                return reason
+    reason = _long_reason(text)
+    if reason is not None:
+        return reason
     if len(text) > SHORT_FURNITURE:
         return None
     match = _BOILERPLATE.fullmatch(text)

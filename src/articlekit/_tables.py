@@ -5,6 +5,8 @@ Adding a language or a site's furniture is a change to a table here, not to logi
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # --- dates -------------------------------------------------------------------------------
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
@@ -400,25 +402,41 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
     ),
 )
 
-# The furniture that can fill a long line, with words (lower case) one of which every
-# line of that kind holds: these reasons are only checked where a word is there, so a
-# paragraph of prose costs a few substring tests. Lines longer than SHORT_FURNITURE are
-# checked for these reasons only. Every pattern of such a reason must hold a word here.
+
+class FurnitureGate(NamedTuple):
+    """What every line that a furniture kind's patterns match has, case-folded: it
+    opens with one of ``opens`` or holds one of ``holds`` somewhere, and it is at most
+    ``max_chars`` long (when given)."""
+
+    opens: tuple[str, ...] = ()
+    holds: tuple[str, ...] = ()
+    max_chars: int | None = None
+
+
+# The furniture that can fill a long line, with its gate: these reasons' patterns are
+# only tried on a line that passes the gate, so a paragraph of prose costs one prefix
+# test and a few substring tests. Lines longer than SHORT_FURNITURE are checked for these
+# reasons only. Every pattern of such a reason must match only lines that pass its gate
+# (tests/test_speed_paths.py tries each pattern on lines built from its words).
 SHORT_FURNITURE = 100
-LONG_FURNITURE_WORDS: dict[str, tuple[str, ...]] = {
-    "newsletter": ("newsletter", "boletín", "boletin", "sign up", "subscribe"),
-    "cookie": ("cookie",),
-    "copyright": ("©", "(c)", "copyright", "rights reserved"),
-    "browser notice": ("browser", "not supported", "internet explorer"),
-    "subscription prompt": (
-        "subscri", "membership", "free trial", "days free", "day free", "premium", "abonn", "suscr", "abbona",
-        "assine", "abonneer",
+LONG_FURNITURE: dict[str, FurnitureGate] = {
+    "newsletter": FurnitureGate(opens=("sign up", "subscribe"), holds=("newsletter", "boletín", "boletin")),
+    "cookie": FurnitureGate(holds=("cookie",)),
+    "copyright": FurnitureGate(opens=("©", "(c)", "copyright"), holds=("all rights reserved", "©")),
+    "browser notice": FurnitureGate(holds=("not supported",)),
+    "subscription prompt": FurnitureGate(
+        holds=(
+            "subscri", "membership", "free trial", "days free", "day free", "premium ", "abonn", "suscr", "abbona",
+            "assine",
+        ),
+        max_chars=120,
     ),
-    "prompt": (
-        "already a", "sign up to read", "click here", "download", "we use cookies",
+    "prompt": FurnitureGate(opens=("already a", "sign up to read", "click here", "download", "we use cookies")),
+    "comments": FurnitureGate(
+        opens=("komment", "comment", "coment", "reactie", "reageer", "join the", "sorry, there are no"),
+        holds=("comment",),
     ),
-    "comments": ("comment", "koment", "komment", "coment", "reactie", "reageer", "join the", "sorry, there are no"),
-    "follow": ("follow", "folgen sie", "suivez", "síguenos", "seguici", "siga-nos", "volg ons"),
+    "follow": FurnitureGate(opens=("follow", "folgen sie", "suivez", "síguenos", "seguici", "siga-nos", "volg ons")),
 }  # fmt: skip
 
 # Lines that are a caption or a picture credit (searched, case-insensitive).
