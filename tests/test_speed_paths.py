@@ -86,6 +86,11 @@ def test_no_start_pattern_matches_a_line_the_opening_check_lets_pass(parts: list
         assert all(p.match(text) is None for p in patterns), text
 
 
+def read_link_label(text: str) -> str | None:
+    link = _lines.read_link(text)
+    return link[0] if link is not None else None
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -110,6 +115,15 @@ def test_prose_skips_the_start_patterns() -> None:
     assert not _lines._opens_like_furniture("The sea wall gave way at dawn, officials said.")
 
 
+def test_a_dotted_capital_i_passes_the_opening_checks() -> None:
+    # U+0130 matches "i" in a caseless pattern, but case-folds to two characters
+    opens = _text.Openings(["image:", "read more"])
+    assert opens.open("\u0130MAGE: Getty")
+    assert opens.open("READ MORE: Storm")
+    assert not opens.open("Storm hits coast")
+    assert read_link_label("LESEN S\u0130E AUCH: Sturm") == "LESEN S\u0130E AUCH"
+
+
 def test_the_embed_shortcut_sees_links_in_capitals() -> None:
     from articlekit._furniture import is_embed
 
@@ -124,16 +138,20 @@ _CAPTION_PARTS = (
     "Image:", "Picture", "PHOTO:", "Photograph", "pic:", "Credit:", "Video:", "Foto:", "Bild:", "Imagen:",
     "File photo:", "Camera icon", "STOCK", "FILE", "HANDOUT", "Watch:", "Gallery:", "Listen:", "An", "A", "The",
     "undated", "file", "handout", "picture of", "shows", "of", "X/AFP", "Getty", "/", "Jane", "storm", " ", ":",
+    "\u0130mage:", "(Photo: PA)", "(AP)", "(Jane Smith/AP)", "(AP Photo/Jane Smith)", "Getty Images", "Shutterstock",
+    "/AFP", "/PA", "video", "\u2014", "\u2013", "AFP pic", "file photo", "Photo by", "Credit: Reuters", ".", "(BBC)",
 )  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_CAPTION_PARTS) | st.text(max_size=6), min_size=1, max_size=8))
-def test_no_caption_start_pattern_matches_a_line_the_opening_check_lets_pass(parts: list[str]) -> None:
+def test_no_caption_pattern_matches_a_line_the_shortcuts_let_pass(parts: list[str]) -> None:
     from articlekit import _furniture
 
     text = " ".join(parts).strip()
     if not _furniture._may_open_caption(text):
         assert _furniture._CAPTION_START.match(text) is None, text
+    if not _furniture._may_end_caption(text):
+        assert _furniture._CAPTION_END.search(text) is None, text
 
 
 @pytest.mark.parametrize(
@@ -154,6 +172,7 @@ def test_no_caption_start_pattern_matches_a_line_the_opening_check_lets_pass(par
         "Imagen: EFE",
         "Immagine: Ansa",
         "Jane Smith/AFP via Getty Images",
+        "\u0130MAGE: Getty",  # a dotted capital I: case-folded, two characters
     ],
 )
 def test_caption_openings_are_seen(text: str) -> None:
@@ -161,6 +180,35 @@ def test_caption_openings_are_seen(text: str) -> None:
 
     assert _furniture._may_open_caption(text)
     assert _furniture.is_caption(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour at dawn (Image: Getty)",
+        "The harbour at dawn. Credit: Jane Smith",
+        "The harbour at dawn (AP Photo/Jane Smith)",
+        "The harbour at dawn  Getty Images",
+        "The harbour at dawn Jane Smith/AFP",
+        "The harbour at dawn (BBC)",
+        "The harbour at dawn \u2014 AFP pic",
+        "WATCH THE HARBOUR AT DAWN VIDEO",
+        "The harbour at dawn (Photo: Jane Smith)  ",
+    ],
+)
+def test_caption_endings_are_seen(text: str) -> None:
+    from articlekit import _furniture
+
+    assert _furniture._may_end_caption(text)
+    assert _furniture.is_caption(text)
+
+
+def test_prose_skips_the_caption_patterns() -> None:
+    from articlekit import _furniture
+
+    text = "The council said the sea wall would be repaired by the end of the month"
+    assert not _furniture._may_open_caption(text)
+    assert not _furniture._may_end_caption(text)
 
 
 # --- long furniture patterns are tried on lines their gates let pass only ------------------

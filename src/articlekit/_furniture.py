@@ -9,6 +9,8 @@ import regex
 from ._tables import (
     BOILERPLATE,
     CAPTION_END,
+    CAPTION_END_ENDINGS,
+    CAPTION_END_MARKS,
     CAPTION_OPENINGS,
     CAPTION_START,
     EMBED,
@@ -17,7 +19,7 @@ from ._tables import (
     SHORT_FURNITURE,
     FurnitureGate,
 )
-from ._text import CASELESS, openings, per_line
+from ._text import CASELESS, DOTTED_I, Openings, per_line
 
 __all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post_signature"]
 
@@ -32,12 +34,9 @@ _LONG = tuple(
     (reason, gate, regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I))
     for reason, gate in LONG_FURNITURE.items()
 )
-# A capital I with a dot (U+0130) matches "i" in a caseless pattern but case-folds to "i"
-# and a combining dot: a line that has one passes every gate.
-_DOTTED_I = "\u0307"
 # every gate at once, so that most lines are let go after a handful of tests
 _ANY_OPENS = tuple(sorted({o for _, gate, _ in _LONG for o in gate.opens}))
-_ANY_HOLDS = (_DOTTED_I, *sorted({h for _, gate, _ in _LONG if gate.max_chars is None for h in gate.holds}))
+_ANY_HOLDS = (DOTTED_I, *sorted({h for _, gate, _ in _LONG if gate.max_chars is None for h in gate.holds}))
 _BOUNDED = max(gate.max_chars or 0 for _, gate, _ in _LONG)
 _BOUNDED_HOLDS = tuple(sorted({h for _, gate, _ in _LONG if gate.max_chars is not None for h in gate.holds}))
 
@@ -52,7 +51,7 @@ def _holds_one(folded: str, words: tuple[str, ...]) -> bool:
 def _passes(gate: FurnitureGate, text: str, folded: str) -> bool:
     if gate.max_chars is not None and len(text) > gate.max_chars:
         return False
-    return folded.startswith(gate.opens) or _holds_one(folded, (_DOTTED_I, *gate.holds))
+    return folded.startswith(gate.opens) or _holds_one(folded, (DOTTED_I, *gate.holds))
 
 
 def _long_reason(text: str) -> str | None:
@@ -82,12 +81,24 @@ _EMBED_FIRST = frozenset("\u2014\u2013-aAvV")
 # captions are short; the caption patterns are searched in lines up to this long only
 _CAPTION_MAX = 300
 _CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
-_CAPTION_OPENINGS, _OPENING_CHARS = openings(CAPTION_OPENINGS)
+_CAPTION_OPENINGS = Openings(CAPTION_OPENINGS)
+# how every caption end pattern's match ends, as one pattern tried at the end of the line
+_CAPTION_ENDING = regex.compile(
+    "(?r)(?:" + "|".join(sorted(map(regex.escape, CAPTION_END_ENDINGS), key=len, reverse=True)) + r")\s*$", _I
+)
+
+
+def _may_end_caption(text: str) -> bool:
+    """Whether a caption end pattern may match *text*: see CAPTION_END_ENDINGS."""
+    for mark in CAPTION_END_MARKS:
+        if mark in text:
+            return True
+    return _CAPTION_ENDING.match(text) is not None
 
 
 def _may_open_caption(text: str) -> bool:
     """Whether a caption start pattern may match *text*: see CAPTION_OPENINGS."""
-    return ("/" in text and len(text) <= 120) or text[:_OPENING_CHARS].casefold().startswith(_CAPTION_OPENINGS)
+    return ("/" in text and len(text) <= 120) or _CAPTION_OPENINGS.open(text)
 
 
 @per_line
@@ -121,7 +132,7 @@ def is_caption(text: str) -> bool:
     # of prose skip the search
     if text.rstrip().rstrip(_CLOSING_QUOTES).endswith(".") and "\u2014" not in text and "\u2013" not in text:
         return False
-    return _CAPTION_END.search(text) is not None
+    return _may_end_caption(text) and _CAPTION_END.search(text) is not None
 
 
 @per_line

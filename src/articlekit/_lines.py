@@ -21,7 +21,7 @@ from ._tables import (
     STAMP_WORDS,
     TIMEZONES,
 )
-from ._text import CASELESS, SENTENCE_END, is_prose, openings, word_count, words
+from ._text import CASELESS, SENTENCE_END, Openings, is_prose, word_count, words
 
 __all__ = [
     "SOURCE",
@@ -87,7 +87,7 @@ _ROLE = regex.compile(
 
 # What every one of the patterns above that is tried at the start of a line begins with
 # (a credit may open with a bracket, a numbered item with a digit), case-folded.
-_OPENINGS, _OPENING_CHARS = openings(
+_OPENINGS = Openings(
     (
         *READ_MORE_LABELS,
         *_LONE_LABELS,
@@ -105,7 +105,7 @@ _OPENINGS, _OPENING_CHARS = openings(
 def _opens_like_furniture(text: str) -> bool:
     """Whether *text* starts with a word or mark that a link, list item, byline, credit
     or source line starts with (or with a digit, as a numbered item does)."""
-    return text[:1].isdecimal() or text[:_OPENING_CHARS].casefold().startswith(_OPENINGS)
+    return text[:1].isdecimal() or _OPENINGS.open(text)
 
 
 # vocabulary of a date stamp line, for telling "3 April 2023, 10:56" from prose

@@ -457,10 +457,15 @@ CAPTION_START = (
 # patterns on such lines only (tests/test_speed_paths.py).
 CAPTION_OPENINGS = (
     "imag", "pic", "photo", "foto", "bild", "immagine", "credit", "video", "file", "camera icon", "stock", "handout",
-    "watch", "gallery", "listen", "undated", "a ", "an ", "the ",
+    "watch", "gallery", "listen", "undated",
+    # "A picture of ...", "The undated photo shows ...": not every line that opens with "The"
+    *(a + b for a in ("a ", "an ", "the ") for b in ("undated ", "file ", "handout ", "picture", "photo", "image")),
 )  # fmt: skip
 # No CAPTION_END pattern may match a line ending with a full stop unless the line holds a
 # dash (— or –): is_caption skips the search for such lines (tests/test_adversarial.py).
+# And every CAPTION_END match holds one of CAPTION_END_MARKS, or ends with one of
+# CAPTION_END_ENDINGS (in any case, before trailing spaces): is_caption searches the end
+# patterns in such lines only (tests/test_speed_paths.py).
 CAPTION_END = (
     r"\((?:image|picture|photo|pic|credit|video|foto|bild|imagen|immagine|imagem|afbeelding)s?\s*:[^()]{1,80}\)\s*$",
     r"(?:\bcredit|\bphoto(?:graph)?|\bimage credit|\bfoto|\bbild|\billustration|\bcomposite)\s*:\s*[^.]{1,80}$",
@@ -472,6 +477,11 @@ CAPTION_END = (
     r"\([^()]{0,60}/(?:PA|AP|AFP|Reuters|Getty|EPA|Bloomberg|Shutterstock|Alamy)(?: Images)?\)\s*$",
     r"\u2014\s*photo by\b.{0,100}$",
 )
+
+CAPTION_END_MARKS = (":", "\u2014", "\u2013")
+CAPTION_END_ENDINGS = (
+    ")", "getty images", "shutterstock", "alamy", "/afp", "/reuters", "/ap", "/pa", "/epa", "/getty", "video",
+)  # fmt: skip
 
 # How bare links to related pages end: galleries ("Red carpet looks36 Pictures").
 READ_MORE_BARE_ENDINGS = (r"(?<!\d)\d{1,3}\s*(?:pictures|photos|images|videos)$",)

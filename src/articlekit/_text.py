@@ -12,12 +12,13 @@ import regex
 
 __all__ = [
     "CASELESS",
+    "DOTTED_I",
     "SENTENCE_END",
+    "Openings",
     "continues_into",
     "is_prose",
     "is_title_like",
     "line_scope",
-    "openings",
     "per_line",
     "sentences",
     "word_count",
@@ -101,14 +102,34 @@ def line_scope(lines: int) -> Iterator[None]:
                 cache.clear()
 
 
-def openings(starts: Iterable[str]) -> tuple[tuple[str, ...], int]:
-    """*starts* case-folded, for ``text[:chars].casefold().startswith(folded)``, and how
-    many characters of a line that test must read (room for the longest, and for case
-    folding to lengthen a few characters). A shortcut that skips patterns on lines that
-    open with none of *starts* is exact as long as every match of those patterns opens
-    with one of them."""
-    folded = tuple(sorted({s.casefold() for s in starts}))
-    return folded, 2 * max(len(s) for s in folded)
+# A capital I with a dot (U+0130) matches "i" in a caseless pattern, but case-folds to
+# "i" and a combining dot above: every shortcut lets a line that has one pass.
+DOTTED_I = "\u0307"
+
+
+class Openings:
+    """The words and marks that every match of some patterns opens with: a line that
+    opens with none of them skips those patterns. The shortcut is exact as long as
+    every match of the patterns opens with one of *starts* (in any case).
+
+    >>> opens = Openings(["Read more", "By"])
+    >>> opens.open("BY Jane Smith"), opens.open("Storm hits coast")
+    (True, False)
+    """
+
+    __slots__ = ("chars", "starts")
+
+    def __init__(self, starts: Iterable[str]) -> None:
+        #: *starts* case-folded
+        self.starts = tuple(sorted({s.casefold() for s in starts}))
+        #: how much of a line to read: room for the longest, and for case folding to
+        #: lengthen a few characters
+        self.chars = 2 * max(len(s) for s in self.starts)
+
+    def open(self, text: str) -> bool:
+        """Whether *text* may open with one of the starts."""
+        head = text[: self.chars].casefold()
+        return head.startswith(self.starts) or DOTTED_I in head
 
 
 def words(text: str) -> tuple[str, ...]:
