@@ -272,3 +272,21 @@ def test_prose_is_let_go_by_every_furniture_gate() -> None:
 
     text = "The council said the sea wall would be repaired by the end of the month."
     assert not any(_furniture._passes(gate, text, text.casefold()) for _, gate, _ in _furniture._LONG)
+
+
+# --- words of ASCII lines are found by the standard library's engine -----------------------
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+def test_ascii_lines_have_the_words_the_unicode_pattern_finds(text: str) -> None:
+    assert _text.words(text) == tuple(_text._WORDS.findall(text))
+    assert _text.word_count(text) == len(_text._WORDS.findall(text))
+
+
+def test_words_of_ascii_and_unicode_lines() -> None:
+    assert _text.words("Don't shout, well-known U.S. 10:30") == ("Don't", "shout", "well-known", "U", "S", "10", "30")
+    assert _text.words("Donnelly\u2019s caf\u00e9 \u0928\u092e\u0938\u094d\u0924\u0947") == (
+        "Donnelly\u2019s",
+        "caf\u00e9",
+        "\u0928\u092e\u0938\u094d\u0924\u0947",  # the vowel signs are marks, part of the word
+    )
