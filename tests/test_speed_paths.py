@@ -280,6 +280,7 @@ def test_prose_is_let_go_by_every_furniture_gate() -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
 def test_ascii_lines_have_the_words_the_unicode_pattern_finds(text: str) -> None:
     assert _text.words(text) == tuple(_text._WORDS.findall(text))
+    assert tuple(_text.iter_words(text)) == _text.words(text)
     assert _text.word_count(text) == len(_text._WORDS.findall(text))
 
 
@@ -290,3 +291,18 @@ def test_words_of_ascii_and_unicode_lines() -> None:
         "caf\u00e9",
         "\u0928\u092e\u0938\u094d\u0924\u0947",  # the vowel signs are marks, part of the word
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("Published: 18 May 2021, 10:32", True),
+        ("18th May 2021 at 10h32", True),
+        ("Updated 3 hours ago", True),
+        ("\u0661\u0668 May 2021", True),  # Arabic-Indic digits are numbers too
+        ("The council met on 18 May 2021 to discuss the wall", False),
+        ("Storm hits coast", False),
+    ],
+)
+def test_stamps_are_read_word_by_word(text: str, stamp: bool) -> None:
+    assert _lines._is_stamp(text) is stamp

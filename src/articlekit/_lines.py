@@ -21,7 +21,7 @@ from ._tables import (
     STAMP_WORDS,
     TIMEZONES,
 )
-from ._text import CASELESS, SENTENCE_END, Openings, is_prose, word_count, words
+from ._text import CASELESS, SENTENCE_END, Openings, is_prose, iter_words, word_count
 
 __all__ = [
     "SOURCE",
@@ -243,7 +243,12 @@ def is_stamp_word(word: str) -> bool:
     """A word a date or time stamp may hold: a number (``18th``, ``10h32``), a month,
     a weekday, a time zone, ``at``, ``Uhr``, ``Published`` ..."""
     low = word.lower()
-    return low in _STAMP_VOCAB or _DIGITISH.fullmatch(low) is not None
+    return low in _STAMP_VOCAB or _is_number(low)
+
+
+def _is_number(word: str) -> bool:
+    # every such number opens with a digit: most words are let go at a glance
+    return word[:1].isdecimal() and _DIGITISH.fullmatch(word) is not None
 
 
 def looks_like_byline(text: str) -> bool:
@@ -260,23 +265,27 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
     """A line that is only a date or time stamp (``Published: 3 April 2023, 10:56``);
     *lenient* (near the top of the page) allows a few more words around a full date
     (``The Washington Times - Thursday, April 25, 2024``)."""
-    if len(text) > 120 or not 0 < word_count(text) <= 18:
+    if len(text) > 120:
         return False
-    tokens = words(text)
+    n = word_count(text)
+    if not 0 < n <= 18:
+        return False
     # words that are not a stamp's: more than this and the line is not a stamp
-    allowed = 3 if lenient and len(tokens) <= 12 else 1
+    allowed = 3 if lenient and n <= 12 else 1
     other = 0
     has_number = False
-    for word in tokens:
+    tokens = []
+    for word in iter_words(text):  # one at a time: most lines stop a few words in
+        tokens.append(word)
         low = word.lower()
         if low in _STAMP_VOCAB:
             continue
-        if _DIGITISH.fullmatch(low):
+        if _is_number(low):
             has_number = True
         else:
             other += 1
             if other > allowed:
-                return False  # prose: most lines stop here, a few words in
+                return False  # prose
     if other > 1:
         date = _dates.fast_date(text)
         return date is not None and len(date) >= 10

@@ -19,6 +19,7 @@ __all__ = [
     "continues_into",
     "is_prose",
     "is_title_like",
+    "iter_words",
     "line_scope",
     "per_line",
     "sentences",
@@ -140,6 +141,12 @@ class Openings:
 def words(text: str) -> tuple[str, ...]:
     """The words of *text* (runs of letters, digits, apostrophes and hyphens)."""
     return tuple((_ASCII_WORDS if text.isascii() else _WORDS).findall(text))
+
+
+def iter_words(text: str) -> Iterator[str]:
+    """The :func:`words` of *text* one at a time, for a caller that may stop early."""
+    for match in (_ASCII_WORDS if text.isascii() else _WORDS).finditer(text):
+        yield match[0]
 
 
 # (the count is remembered, not the words: a parse of a long text would keep every word)
