@@ -1193,3 +1193,16 @@ def test_the_cleaners_fast_paths_leave_nothing_to_do_undone() -> None:
     assert [b.text for b in normalize_whitespace(blocks)] == [
         "Café owner fined", "Cafe\u0301 owner", "a b", "a b", "a b", "zero\u200bwidth", "edge",
     ]  # fmt: skip
+
+
+def test_block_replace_changes_the_fields_named_and_keeps_the_rest() -> None:
+    block = Block("paragraph", "Storm hits coast", Span(0, 16), blank_before=False, reason="x")
+    retyped = block.replace(kind="headline", reason=None)
+    assert retyped == attrs.evolve(block, kind="headline", reason=None)
+    assert block.kind == "paragraph"  # the original is untouched
+
+
+def test_block_replace_rejects_a_field_it_does_not_have() -> None:
+    block = Block("paragraph", "Storm hits coast", Span(0, 16))
+    with pytest.raises(TypeError, match="no field 'kynd'"):
+        block.replace(kynd="headline")
