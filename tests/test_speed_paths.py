@@ -306,3 +306,25 @@ def test_words_of_ascii_and_unicode_lines() -> None:
 )
 def test_stamps_are_read_word_by_word(text: str, stamp: bool) -> None:
     assert _lines._is_stamp(text) is stamp
+
+
+# --- a line with no opening quotation mark skips the lead-in search ------------------------
+
+_QUOTE_PARTS = ("They said:", "said,", '"We', "\u201cWe", "\u00ab Nous", "\u201eWir", "'We", "`We", ",", ":", " ", "ok")
+
+
+@given(st.lists(st.sampled_from(_QUOTE_PARTS) | st.text(max_size=6), min_size=1, max_size=8))
+def test_no_lead_in_is_found_in_a_line_the_quote_shortcut_lets_go(parts: list[str]) -> None:
+    from articlekit import _quotes
+
+    text = " ".join(parts).strip()
+    if not _quotes._holds_opener(text):
+        assert _quotes._LEAD_IN.search(text) is None, text
+
+
+def test_a_lead_in_is_read_past_the_shortcut() -> None:
+    from articlekit._quotes import read_quote
+
+    reading = read_quote('The mayor said: "We will rebuild the wall.')
+    assert reading is not None and reading.lead_in == (0, 14) and reading.open_at_end
+    assert read_quote("The mayor said the town would rebuild the wall.") is None

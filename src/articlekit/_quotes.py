@@ -129,6 +129,13 @@ def _without_full_stop(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _holds_opener(text: str) -> bool:
+    for mark in OPENERS:  # noqa: SIM110 (a plain loop costs half what any() does)
+        if mark in text:
+            return True
+    return False
+
+
 @per_line
 def read_quote(text: str) -> QuoteReading | None:
     """Read *text* (one stripped paragraph) as direct speech, or return ``None``.
@@ -161,6 +168,8 @@ def read_quote(text: str) -> QuoteReading | None:
                     speech += "."
                 speech += " " + rest[1 : _speech_end(rest, rest[0])]
         return QuoteReading(speech=speech.strip(), open_at_end=is_open, attribution=attribution)
+    if not _holds_opener(text):
+        return None  # most lines: no quotation mark that could open a quotation
     # the first lead-in whose quotation is not closed before the end of the paragraph;
     # where each kind of mark last closes is found once, so this stays linear
     tail = max(0, len(text.rstrip(_TRAILING_PUNCT)) - 1)
