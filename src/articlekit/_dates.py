@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from ._tables import MONTHS, TIMEZONES
+from ._text import per_line
 
 # Month names of every language in the table, longest first so that "September"
 # wins over "Sep".
@@ -102,6 +103,8 @@ def fast_date(text: str) -> str | None:
     return _read_fast(text)[1]
 
 
+# (a date stamp's line is read by the line classifier, the meta splitter and the builder)
+@per_line
 def _read_fast(text: str) -> tuple[bool, str | None]:
     """(whether a known form matched, the date it gives). A form that matches with an
     impossible date (``31 February 2021``, ``2021-13-01``) gives no date at all, rather
