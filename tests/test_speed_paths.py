@@ -328,3 +328,39 @@ def test_a_lead_in_is_read_past_the_shortcut() -> None:
     reading = read_quote('The mayor said: "We will rebuild the wall.')
     assert reading is not None and reading.lead_in == (0, 14) and reading.open_at_end
     assert read_quote("The mayor said the town would rebuild the wall.") is None
+
+
+# --- embeds and bare gallery links: the patterns run on lines their shortcuts let pass ----
+
+_EMBED_PARTS = (
+    "pic.twitter.com/abc", "PIC.TWITTER.COM/abc", "https://t.co/abc", "HTTPS://T.CO/x", "A post shared by",
+    "a po\u017ft \u017fhared by", "View this post on Instagram", "\u2014", "\u2013", "-", "Jane (@jane)", "May 15, 2021",
+    "36 Pictures", "12 photos", "3 VIDEOS", "images", "\n", "s", "Red carpet looks", "\u0130", " ",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_EMBED_PARTS) | st.text(max_size=6), min_size=1, max_size=8))
+def test_no_embed_or_gallery_pattern_matches_a_line_the_shortcuts_let_go(parts: list[str]) -> None:
+    from articlekit import _furniture
+
+    text = "".join(parts) if len(parts) % 2 else " ".join(parts)
+    if _furniture._EMBED.search(text) is not None:
+        assert _furniture.is_embed(text), text
+    if _lines._BARE_READ_MORE.search(text, max(0, len(text) - 40)) is not None:
+        assert _lines._ends_with_s(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What a night pic.twitter.com/abc123", "A post shared by Jane (@jane)", "VIEW THIS POST ON INSTAGRAM"],
+)
+def test_embeds_are_seen_through_their_shortcut(text: str) -> None:
+    from articlekit._furniture import is_embed
+
+    assert is_embed(text)
+
+
+def test_gallery_links_are_seen_through_their_shortcut() -> None:
+    assert _lines.read_link("Red carpet looks36 Pictures") == (None, "Red carpet looks36 Pictures", None)
+    assert _lines.read_link("Red carpet looks 36 PHOTOS") == (None, "Red carpet looks 36 PHOTOS", None)
+    assert _lines.read_link("The red carpet looked grand") is None

@@ -14,6 +14,8 @@ from ._tables import (
     CAPTION_OPENINGS,
     CAPTION_START,
     EMBED,
+    EMBED_HOLDS,
+    EMBED_OPENINGS,
     LONG_FURNITURE,
     POST_SIGNATURE,
     SHORT_FURNITURE,
@@ -48,6 +50,9 @@ def _holds_one(folded: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+_EMBED_HOLDS = (DOTTED_I, *EMBED_HOLDS)
+
+
 def _passes(gate: FurnitureGate, text: str, folded: str) -> bool:
     if gate.max_chars is not None and len(text) > gate.max_chars:
         return False
@@ -76,7 +81,7 @@ _CAPTION_END = regex.compile("(?r)" + "|".join(f"(?:{p})" for p in CAPTION_END),
 
 _EMBED = regex.compile("|".join(f"(?:{p})" for p in EMBED), _I)
 _SIGNATURE = regex.compile(POST_SIGNATURE, _I)
-_EMBED_FIRST = frozenset("\u2014\u2013-aAvV")
+_EMBED_OPENINGS = Openings(EMBED_OPENINGS)
 
 # captions are short; the caption patterns are searched in lines up to this long only
 _CAPTION_MAX = 300
@@ -138,11 +143,8 @@ def is_caption(text: str) -> bool:
 @per_line
 def is_embed(text: str) -> bool:
     """Whether *text* is a line of an embedded social-media post."""
-    # every embed pattern needs one of these (in any case); most lines have none
-    if text[:1] not in _EMBED_FIRST:
-        low = text.lower()
-        if "twitter.com" not in low and "t.co/" not in low:
-            return False
+    if not (_EMBED_OPENINGS.open(text) or _holds_one(text.casefold(), _EMBED_HOLDS)):
+        return False  # most lines: see EMBED_OPENINGS
     return _EMBED.search(text) is not None
 
 

@@ -333,9 +333,15 @@ def _read_link(text: str, opens: bool) -> tuple[str | None, str, str | None] | N
         if _LONE_READ_MORE.fullmatch(text):
             return text.rstrip(":.\u2026 "), "", None
         body = strip_bullet(text)
-    if _BARE_READ_MORE.search(body, max(0, len(body) - 40)) or _is_shouted_headline(body):
+    if (_ends_with_s(body) and _BARE_READ_MORE.search(body, max(0, len(body) - 40))) or _is_shouted_headline(body):
         return None, body, None
     return None
+
+
+def _ends_with_s(text: str) -> bool:
+    """Whether *text* ends with an "s" in any case (as every READ_MORE_BARE_ENDINGS
+    match does), before the one line break a pattern's ``$`` may stand before."""
+    return text[-2:].rstrip("\n")[-1:].casefold() == "s"
 
 
 def strip_bullet(text: str) -> str:

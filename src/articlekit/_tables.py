@@ -483,7 +483,8 @@ CAPTION_END_ENDINGS = (
     ")", "getty images", "shutterstock", "alamy", "/afp", "/reuters", "/ap", "/pa", "/epa", "/getty", "video",
 )  # fmt: skip
 
-# How bare links to related pages end: galleries ("Red carpet looks36 Pictures").
+# How bare links to related pages end: galleries ("Red carpet looks36 Pictures"). Every
+# such line ends with an "s" (in any case): read_link searches only those.
 READ_MORE_BARE_ENDINGS = (r"(?<!\d)\d{1,3}\s*(?:pictures|photos|images|videos)$",)
 
 # The line that signs an embedded tweet: "— Jane Smith (@jane) May 15, 2021".
@@ -497,6 +498,10 @@ EMBED = (
     r"\bhttps?://t\.co/\w+",
     r"^view this post on instagram\b",
 )
+# Every EMBED match opens with one of EMBED_OPENINGS or holds one of EMBED_HOLDS (in any
+# case): is_embed searches the patterns in such lines only (tests/test_speed_paths.py).
+EMBED_OPENINGS = ("\u2014", "\u2013", "-", "a post shared by", "view this post on instagram")
+EMBED_HOLDS = ("pic.twitter.com/", "t.co/")
 
 # --- bylines ----------------------------------------------------------------------------
 
