@@ -364,3 +364,96 @@ def test_gallery_links_are_seen_through_their_shortcut() -> None:
     assert _lines.read_link("Red carpet looks36 Pictures") == (None, "Red carpet looks36 Pictures", None)
     assert _lines.read_link("Red carpet looks 36 PHOTOS") == (None, "Red carpet looks 36 PHOTOS", None)
     assert _lines.read_link("The red carpet looked grand") is None
+
+
+# --- the stamp and byline checks count words only when they must ---------------------------
+
+
+def _stamp_the_long_way(text: str, lenient: bool) -> bool:
+    from articlekit import _dates
+
+    tokens = _text.words(text)
+    if len(text) > 120 or not 0 < len(tokens) <= 18:
+        return False
+    allowed = 3 if lenient and len(tokens) <= 12 else 1
+    numbers = [w for w in tokens if w.lower() not in _lines._STAMP_VOCAB and _lines._DIGITISH.fullmatch(w.lower())]
+    other = sum(1 for w in tokens if w.lower() not in _lines._STAMP_VOCAB) - len(numbers)
+    if other > allowed:
+        return False
+    if other > 1:
+        date = _dates.fast_date(text)
+        return date is not None and len(date) >= 10
+    if numbers:
+        return _dates.fast_date(text) is not None or _dates.is_relative(text) or other == 0
+    return other == 0 and any(w.lower() in ("published", "updated", "ago") for w in tokens)
+
+
+def _byline_the_long_way(text: str) -> bool:
+    opens = _lines._opens_like_furniture(text)
+    if opens and _lines._CREDITS.match(text) and len(text) <= 300:
+        return True
+    if len(text) > 200 or _text.is_prose(text):
+        return False
+    if opens and _lines.SOURCE.match(text) and len(text) <= 160:
+        return True
+    n = len(_text.words(text))
+    if opens and (_lines._BYLINE.match(text) or _lines._FROM_BYLINE.match(text)):
+        return n <= 20 and (not _text.SENTENCE_END.search(text) or n <= 8)
+    end = _text.SENTENCE_END.search(text)
+    return _lines._ROLE.search(text) is not None and n <= 10 and not end
+
+
+_META_PARTS = (
+    "Published:", "Updated", "18", "May", "2021", "10:32", "BST", "Tue,", "at", "3 hours ago", "The", "Washington",
+    "Times", "-", "Thursday,", "April", "25,", "2024", "By", "Jane", "Smith,", "Political", "Editor", "From", "CNN's",
+    "Quelle:", "Bayern", "said", "storm", ".", ",", "(Reporting by Jane Smith)",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_META_PARTS) | st.text(max_size=6), min_size=1, max_size=22), st.booleans())
+def test_stamp_and_byline_checks_give_the_answers_of_the_long_way(parts: list[str], lenient: bool) -> None:
+    text = " ".join(parts).strip()
+    assert _lines._is_stamp(text, lenient) == _stamp_the_long_way(text, lenient), text
+    assert _lines._is_byline(text, _lines._opens_like_furniture(text)) == _byline_the_long_way(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "lenient", "stamp"),
+    [
+        ("The Washington Times - Thursday, April 25, 2024", True, True),  # near the top: three other words
+        ("The Washington Times - Thursday, April 25, 2024", False, False),
+        ("Porthcarrow Gazette Online - Thursday, April 25, 2024", True, True),  # three
+        ("Porthcarrow Gazette Online - Thursday, April 25, 2024", False, False),
+        ("Storm hits the Washington coast - Thursday, April 25, 2024", True, False),  # four other words
+        ("Published 18 May 2021 BST " + "at 10h32 " * 7, False, False),  # nineteen words
+        ("Published 18 May 2021 " + "at 10h32 " * 7, False, True),  # eighteen
+    ],
+)
+def test_stamps_near_the_top_may_hold_a_few_more_words(text: str, lenient: bool, stamp: bool) -> None:
+    assert _lines._is_stamp(text.strip(), lenient) is stamp
+    assert _stamp_the_long_way(text.strip(), lenient) is stamp
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("Jane Smith, Senior Political Editor", True),
+        ("Jane Ann Mary Lou Sue Smith Jones, Senior Political Editor", True),  # ten words
+        ("Jane Ann Mary Lou Sue Smith Jones Brown, Senior Political Editor", False),  # eleven
+        ("Jane Smith, Senior Political Editor.", False),  # a sentence
+    ],
+)
+def test_a_role_makes_a_short_line_a_byline(text: str, byline: bool) -> None:
+    assert _lines._is_byline(text, _lines._opens_like_furniture(text)) is byline
+    assert _byline_the_long_way(text) is byline
+
+
+def test_stamp_and_byline_checks_agree_with_the_long_way_on_the_example() -> None:
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "porthcarrow-storm.txt"
+    for line in example.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        for lenient in (False, True):
+            assert _lines._is_stamp(line, lenient) == _stamp_the_long_way(line, lenient), line
+        assert _lines._is_byline(line, _lines._opens_like_furniture(line)) == _byline_the_long_way(line), line

@@ -117,14 +117,19 @@ def _is_short_headline(text: str) -> bool:
     return len(tokens) == 3 and is_title_like(text) and any(t[0].islower() for t in tokens[1:])
 
 
+def _is_prose_block(block: Block) -> bool:
+    return block.kind in ("paragraph", "quote") and is_prose(block.text)
+
+
 def _mark_name_bylines(out: list[Block], wrapped: set[int]) -> None:
     """A line that is only a name (or a desk: ``Online Editors``) is the byline when it
     stands with the front matter, before the story starts, or after its last paragraph
     (a letter's signature); the publication line under a byline belongs to it."""
-    prose = [i for i, b in enumerate(out) if b.kind in ("paragraph", "quote") and is_prose(b.text)]
-    if not prose:
+    first = next((i for i, block in enumerate(out) if _is_prose_block(block)), None)
+    if first is None:
         return
-    first, last = prose[0], prose[-1]
+    # (the last from the end: the lines between need not be read)
+    last = next(i for i in range(len(out) - 1, first - 1, -1) if _is_prose_block(out[i]))
     for i, block in enumerate(out):
         if block.kind != "paragraph" or i in wrapped or furniture(block.text) is not None:
             continue
@@ -282,9 +287,11 @@ _AFTER_HEADING = frozenset({"paragraph", "quote", "list_item", "byline"})
 
 def _is_heading_text(block: Block, before: Block, after: Block) -> bool:
     text = block.text
-    n = word_count(text)
     # a live blog's post title over its byline ("From CNN's Jane Smith") runs longer
     limit = _POST_TITLE_MAX_WORDS if after.kind == "byline" else _HEADING_MAX_WORDS
+    if not text.isalpha() and not is_title_like(text, limit):
+        return False  # (a one-word crosshead is all letters; any other is title-like)
+    n = word_count(text)
     if n > limit or furniture(text) is not None:
         return False
     if n == 1:

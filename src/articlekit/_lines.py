@@ -267,16 +267,16 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
     (``The Washington Times - Thursday, April 25, 2024``)."""
     if len(text) > 120:
         return False
-    n = word_count(text)
-    if not 0 < n <= 18:
-        return False
-    # words that are not a stamp's: more than this and the line is not a stamp
-    allowed = 3 if lenient and n <= 12 else 1
+    # words that are not a stamp's: more than this and the line is not a stamp (near the
+    # top, three in a line of twelve words or fewer: the count is known at the end)
+    most = 3 if lenient else 1
     other = 0
     has_number = False
     tokens = []
     for word in iter_words(text):  # one at a time: most lines stop a few words in
         tokens.append(word)
+        if len(tokens) > 18:
+            return False
         low = word.lower()
         if low in _STAMP_VOCAB:
             continue
@@ -284,8 +284,10 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
             has_number = True
         else:
             other += 1
-            if other > allowed:
+            if other > most:
                 return False  # prose
+    if not tokens or other > (3 if lenient and len(tokens) <= 12 else 1):
+        return False
     if other > 1:
         date = _dates.fast_date(text)
         return date is not None and len(date) >= 10
@@ -300,12 +302,17 @@ def _is_byline(text: str, opens: bool) -> bool:
     whether the line opens as a credit, source or byline may: :func:`_opens_like_furniture`.)"""
     if opens and _CREDITS.match(text) and len(text) <= 300:
         return True  # (Reporting by Jane Smith; Editing by John Doe)
-    if len(text) > 200 or is_prose(text):
+    if len(text) > 200:
         return False
-    if opens and SOURCE.match(text) and len(text) <= 160:
+    if not opens:
+        # only a role can make it a byline, in ten words at most: prose has twelve or more
+        return _ROLE.search(text) is not None and word_count(text) <= 10 and not SENTENCE_END.search(text)
+    if is_prose(text):
+        return False
+    if SOURCE.match(text) and len(text) <= 160:
         return True  # Quelle: Bayern 2 Nachrichten, 22.07.2021 16:00 Uhr
     n = word_count(text)
-    if opens and (_BYLINE.match(text) or _FROM_BYLINE.match(text)):
+    if _BYLINE.match(text) or _FROM_BYLINE.match(text):
         return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
     return _ROLE.search(text) is not None and n <= 10 and not SENTENCE_END.search(text)
 

@@ -70,10 +70,15 @@ def detect_captions(blocks: Sequence[Block]) -> list[Block]:
         out.append(block)
     # then the captions that only their neighbours give away
     for i, block in enumerate(out):
-        if block.kind not in _RETYPABLE or block.dropped_by or word_count(block.text) > _CAPTION_MAX_WORDS:
+        if block.kind not in _RETYPABLE or block.dropped_by:
             continue
         before = out[i - 1] if i > 0 else None
         after = out[i + 1] if i + 1 < len(out) else None
+        # only a caption beside it can give a line away (most lines have none)
+        if (before is None or before.kind != "caption") and (after is None or after.kind != "caption"):
+            continue
+        if word_count(block.text) > _CAPTION_MAX_WORDS:
+            continue
         reason = _caption_by_context(block, before, after)
         if reason is not None:
             out[i] = block.replace(kind="caption", reason=reason)
