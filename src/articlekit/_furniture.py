@@ -21,7 +21,7 @@ from ._tables import (
     SHORT_FURNITURE,
     FurnitureGate,
 )
-from ._text import CASELESS, DOTTED_I, Openings, per_line
+from ._text import CASELESS, DOTTED_I, Openings, holds_any, per_line
 
 __all__ = ["boilerplate_reason", "furniture", "is_caption", "is_embed", "is_post_signature"]
 
@@ -43,20 +43,13 @@ _BOUNDED = max(gate.max_chars or 0 for _, gate, _ in _LONG)
 _BOUNDED_HOLDS = tuple(sorted({h for _, gate, _ in _LONG if gate.max_chars is not None for h in gate.holds}))
 
 
-def _holds_one(folded: str, words: tuple[str, ...]) -> bool:
-    for word in words:  # noqa: SIM110 (a plain loop costs half what any() over a generator does)
-        if word in folded:
-            return True
-    return False
-
-
 _EMBED_HOLDS = (DOTTED_I, *EMBED_HOLDS)
 
 
 def _passes(gate: FurnitureGate, text: str, folded: str) -> bool:
     if gate.max_chars is not None and len(text) > gate.max_chars:
         return False
-    return folded.startswith(gate.opens) or _holds_one(folded, (DOTTED_I, *gate.holds))
+    return folded.startswith(gate.opens) or holds_any(folded, (DOTTED_I, *gate.holds))
 
 
 def _long_reason(text: str) -> str | None:
@@ -64,8 +57,8 @@ def _long_reason(text: str) -> str | None:
     folded = text.casefold()
     if not (
         folded.startswith(_ANY_OPENS)
-        or _holds_one(folded, _ANY_HOLDS)
-        or (len(text) <= _BOUNDED and _holds_one(folded, _BOUNDED_HOLDS))
+        or holds_any(folded, _ANY_HOLDS)
+        or (len(text) <= _BOUNDED and holds_any(folded, _BOUNDED_HOLDS))
     ):
         return None  # most lines: no gate lets them pass
     for reason, gate, pattern in _LONG:
@@ -95,10 +88,7 @@ _CAPTION_ENDING = regex.compile(
 
 def _may_end_caption(text: str) -> bool:
     """Whether a caption end pattern may match *text*: see CAPTION_END_ENDINGS."""
-    for mark in CAPTION_END_MARKS:
-        if mark in text:
-            return True
-    return _CAPTION_ENDING.match(text) is not None
+    return holds_any(text, CAPTION_END_MARKS) or _CAPTION_ENDING.match(text) is not None
 
 
 def _may_open_caption(text: str) -> bool:
@@ -143,7 +133,7 @@ def is_caption(text: str) -> bool:
 @per_line
 def is_embed(text: str) -> bool:
     """Whether *text* is a line of an embedded social-media post."""
-    if not (_EMBED_OPENINGS.open(text) or _holds_one(text.casefold(), _EMBED_HOLDS)):
+    if not (_EMBED_OPENINGS.open(text) or holds_any(text.casefold(), _EMBED_HOLDS)):
         return False  # most lines: see EMBED_OPENINGS
     return _EMBED.search(text) is not None
 

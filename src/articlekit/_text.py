@@ -17,6 +17,7 @@ __all__ = [
     "SENTENCE_END",
     "Openings",
     "continues_into",
+    "holds_any",
     "is_prose",
     "is_title_like",
     "iter_words",
@@ -136,6 +137,18 @@ class Openings:
         """Whether *text* may open with one of the starts."""
         head = text[: self.chars].casefold()
         return head.startswith(self.starts) or DOTTED_I in head
+
+
+def holds_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether *text* holds one of *parts*: the shortcuts' substring test.
+
+    >>> holds_any("Sign up to our newsletter", ("cookie", "newsletter"))
+    True
+    """
+    for part in parts:  # noqa: SIM110 (a plain loop costs half what any() over a generator does)
+        if part in text:
+            return True
+    return False
 
 
 def words(text: str) -> tuple[str, ...]:
