@@ -31,14 +31,19 @@ _I = CASELESS
 _SHORT_ONLY = [(reason, p) for reason, p in BOILERPLATE if reason not in LONG_FURNITURE]
 _BOILERPLATE = regex.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(_SHORT_ONLY)), _I)
 _REASONS = {f"b{i}": reason for i, (reason, _) in enumerate(_SHORT_ONLY)}
-# long lines: each reason's patterns as one alternation, tried where its gate lets the line pass
+# long lines: each reason's patterns as one alternation, tried where its gate lets the line
+# pass (every gate lets a line with a dotted capital I pass: see DOTTED_I)
 _LONG = tuple(
-    (reason, gate, regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I))
+    (
+        reason,
+        gate._replace(holds=(DOTTED_I, *gate.holds)),
+        regex.compile("|".join(f"(?:{p})" for r, p in BOILERPLATE if r == reason), _I),
+    )
     for reason, gate in LONG_FURNITURE.items()
 )
 # every gate at once, so that most lines are let go after a handful of tests
 _ANY_OPENS = tuple(sorted({o for _, gate, _ in _LONG for o in gate.opens}))
-_ANY_HOLDS = (DOTTED_I, *sorted({h for _, gate, _ in _LONG if gate.max_chars is None for h in gate.holds}))
+_ANY_HOLDS = tuple(sorted({h for _, gate, _ in _LONG if gate.max_chars is None for h in gate.holds}))
 _BOUNDED = max(gate.max_chars or 0 for _, gate, _ in _LONG)
 _BOUNDED_HOLDS = tuple(sorted({h for _, gate, _ in _LONG if gate.max_chars is not None for h in gate.holds}))
 
@@ -49,7 +54,7 @@ _EMBED_HOLDS = (DOTTED_I, *EMBED_HOLDS)
 def _passes(gate: FurnitureGate, text: str, folded: str) -> bool:
     if gate.max_chars is not None and len(text) > gate.max_chars:
         return False
-    return folded.startswith(gate.opens) or holds_any(folded, (DOTTED_I, *gate.holds))
+    return folded.startswith(gate.opens) or holds_any(folded, gate.holds)
 
 
 def _long_reason(text: str) -> str | None:

@@ -254,11 +254,13 @@ def _is_number(word: str) -> bool:
 def looks_like_byline(text: str) -> bool:
     """A short piece of text that names the author: ``By Jane Smith``, ``From CNN's
     Jane Smith``, ``Jane Smith, Political Editor``."""
-    return (
-        _BYLINE.match(text) is not None
-        or _FROM_BYLINE.match(text) is not None
-        or (_ROLE.search(text) is not None and word_count(text) <= 10)
-    )
+    return _BYLINE.match(text) is not None or _FROM_BYLINE.match(text) is not None or _has_role(text)
+
+
+def _has_role(text: str) -> bool:
+    """A name before a role (``Jane Smith, Political Editor``), in ten words at most:
+    a line of prose (twelve words or more) never has one."""
+    return _ROLE.search(text) is not None and word_count(text) <= 10
 
 
 def _is_stamp(text: str, lenient: bool = False) -> bool:
@@ -304,17 +306,15 @@ def _is_byline(text: str, opens: bool) -> bool:
         return True  # (Reporting by Jane Smith; Editing by John Doe)
     if len(text) > 200:
         return False
-    if not opens:
-        # only a role can make it a byline, in ten words at most: prose has twelve or more
-        return _ROLE.search(text) is not None and word_count(text) <= 10 and not SENTENCE_END.search(text)
-    if is_prose(text):
-        return False
-    if SOURCE.match(text) and len(text) <= 160:
-        return True  # Quelle: Bayern 2 Nachrichten, 22.07.2021 16:00 Uhr
-    n = word_count(text)
-    if _BYLINE.match(text) or _FROM_BYLINE.match(text):
-        return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
-    return _ROLE.search(text) is not None and n <= 10 and not SENTENCE_END.search(text)
+    if opens:
+        if is_prose(text):
+            return False
+        if SOURCE.match(text) and len(text) <= 160:
+            return True  # Quelle: Bayern 2 Nachrichten, 22.07.2021 16:00 Uhr
+        if _BYLINE.match(text) or _FROM_BYLINE.match(text):
+            n = word_count(text)
+            return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
+    return _has_role(text) and not SENTENCE_END.search(text)
 
 
 def read_link(text: str) -> tuple[str | None, str, str | None] | None:
