@@ -4,7 +4,7 @@ Run from the repository root::
 
     python benchmarks/bench.py [--articles 20000] [--json benchmarks/results.json] [--quick] [--check]
 
-What it measures, in one process on one core (no worker processes or threads):
+What it measures, in one process on one core (but for the parse_many row):
 
 1. **Corpus.** The dev corpus (``../shared/corpus/dev/*.txt`` beside the checkout, read
    byte-exact at run time and never copied; ``examples/porthcarrow-storm.txt`` when it
@@ -34,6 +34,11 @@ What it measures, in one process on one core (no worker processes or threads):
 7. **Dates**: ``articlekit.parse_date`` per call on fast-path forms, and on a form only
    dateparser reads: first call in a fresh interpreter, another uncached call, a cached
    call.
+8. **Many articles**: ``articlekit.parse_many`` over the first 10,000 generated articles
+   (2,000 with ``--quick``) with ``jobs=1`` and with ``--jobs`` worker processes (every
+   core by default; the pool's start-up is included), and the time to pickle and
+   unpickle one article, which is what a worker adds to each record. This is the only
+   row that uses more than one core.
 
 It prints a short table and writes the same numbers as JSON. The exit status is 0
 (it is a report), unless ``--check`` is given: then 1 when a target fails.
@@ -48,6 +53,7 @@ import gc
 import itertools
 import json
 import os
+import pickle
 import platform
 import random
 import subprocess
@@ -526,6 +532,40 @@ def measure_memory(big: str) -> dict[str, float]:
     return {"input_mb": size, "peak_mb": peak / MB, "peak_per_input": peak / MB / size}
 
 
+# --- many articles -------------------------------------------------------------------------
+
+
+def measure_many(corpus: Sequence[str], jobs: int) -> dict[str, Any]:
+    """``parse_many`` over the corpus in this process and in *jobs* worker processes
+    (pool start-up included), and what sending one article back from a worker costs."""
+
+    def seconds(workers: int) -> float:
+        start = time.perf_counter()
+        count = sum(1 for _ in articlekit.parse_many(corpus, jobs=workers))
+        assert count == len(corpus)
+        return time.perf_counter() - start
+
+    one = seconds(1)
+    many = seconds(jobs) if jobs > 1 else one
+    articles = [articlekit.parse(text) for text in corpus[:1_000]]
+    start = time.perf_counter()
+    blobs = [pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL) for article in articles]
+    dumped = time.perf_counter()
+    for blob in blobs:
+        pickle.loads(blob)
+    loaded = time.perf_counter()
+    return {
+        "articles": len(corpus),
+        "jobs": jobs,
+        "one_job_articles_per_s": len(corpus) / one,
+        "articles_per_s": len(corpus) / many,
+        "speedup": one / many,
+        "pickle_dumps_us": (dumped - start) / len(articles) * 1e6,
+        "pickle_loads_us": (loaded - dumped) / len(articles) * 1e6,
+        "pickle_bytes": sum(map(len, blobs)) / len(articles),
+    }
+
+
 # --- dates ---------------------------------------------------------------------------------
 
 
@@ -687,10 +727,25 @@ def _dates_rows(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _many_rows(results: dict[str, Any]) -> list[str]:
+    m = results["many"]
+    return [
+        "",
+        f"  parse_many over {m['articles']:,} articles (worker pool start-up included)",
+        _row("    jobs=1", f"{m['one_job_articles_per_s']:,.0f} articles/s"),
+        _row(f"    jobs={m['jobs']}", f"{m['articles_per_s']:,.0f} articles/s = {m['speedup']:.2f}×"),
+        _row(
+            "    an article from a worker: pickle",
+            f"{m['pickle_dumps_us']:.0f} + {m['pickle_loads_us']:.0f} µs, {m['pickle_bytes']:,.0f} B",
+        ),
+    ]
+
+
 def render(results: dict[str, Any]) -> str:
     passed = sum(v["pass"] for v in results["targets"].values())
     footer = ["", f"targets: {passed}/{len(results['targets'])} pass"]
-    return "\n".join(_header(results) + _targets(results) + _stages(results) + _dates_rows(results) + footer)
+    rows = _header(results) + _targets(results) + _stages(results) + _dates_rows(results) + _many_rows(results)
+    return "\n".join(rows + footer)
 
 
 # --- main ----------------------------------------------------------------------------------
@@ -702,6 +757,8 @@ class Config:
     passes: int
     pieces: int
     date_calls: int
+    many: int
+    jobs: int
     seed: int
     json_path: Path
     quick: bool
@@ -716,6 +773,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
     parser.add_argument("--passes", type=int, help="throughput passes (default 3, or 1 over 5,000 articles)")
     parser.add_argument("--pieces", type=int, help=f"~10 KB pieces in the linearity text (default {FULL_PIECES})")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated corpus")
+    parser.add_argument("--jobs", type=int, help="worker processes for the parse_many row (default: every core)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target fails")
     args = parser.parse_args(argv)
     articles = args.articles or (QUICK_ARTICLES if args.quick else FULL_ARTICLES)
@@ -724,6 +782,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
         passes=args.passes or (3 if articles <= 5_000 else 1),
         pieces=args.pieces or (QUICK_PIECES if args.quick else FULL_PIECES),
         date_calls=2_000 if args.quick else 10_000,
+        many=min(articles, 2_000 if args.quick else 10_000),
+        jobs=args.jobs or os.cpu_count() or 1,
         seed=args.seed,
         json_path=args.json,
         quick=args.quick,
@@ -772,6 +832,9 @@ def run(config: Config) -> dict[str, Any]:
     results["memory"] = measure_memory(big)
     step("dates")
     results["dates"] = measure_dates(config.date_calls)
+    many = corpus[: config.many]
+    step(f"parse_many ({len(many):,} articles, 1 and {config.jobs} jobs)")
+    results["many"] = measure_many(many, config.jobs)
     results["targets"] = verdicts(results)
     results["all_pass"] = all(v["pass"] for v in results["targets"].values())
     return results

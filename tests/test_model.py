@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 
 import attrs
 import pytest
@@ -542,3 +543,38 @@ def test_quote_text_excludes_trailing_attribution() -> None:
     assert quote.text.startswith("It has been a long six months")
     assert '"' not in quote.text
     assert "said Mr Jones" not in quote.text
+
+
+# --- pickling (parse_many sends every article from a worker to its parent) ---------------
+
+
+def _objects(value: object) -> list[object]:
+    """*value* and every attrs object inside it."""
+    if attrs.has(type(value)):
+        return [value] + [o for f in attrs.fields(type(value)) for o in _objects(getattr(value, f.name))]
+    if isinstance(value, tuple):
+        return [o for item in value for o in _objects(item)]
+    return []
+
+
+def test_a_parsed_article_pickles_whole(parsed: dict[str, Article]) -> None:
+    for article in parsed.values():
+        back = pickle.loads(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == article
+        # and what == leaves out: the trace and the source
+        assert back.trace == article.trace and back.source == article.source
+        # every object comes back as its own class, not the base class it inherits from
+        assert [type(o) for o in _objects(back)] == [type(o) for o in _objects(article)]
+
+
+def test_model_objects_pickle_as_their_field_values() -> None:
+    headline = Headline("Storm hits coast", Span(0, 16))
+    assert headline.__reduce__() == (Headline, ("Storm hits coast", Span(0, 16)))
+    # unpickling runs the constructor, which checks a span again
+    with pytest.raises(ValueError, match="end 1 is before its start 5"):
+        pickle.loads(pickle.dumps(Span(0, 1)).replace(b"K\x00K\x01", b"K\x05K\x01"))
+    # a pickle of the earlier form (the fields as a dict) still loads
+    span = Span.__new__(Span)
+    span.__setstate__({"start": 2, "end": 7})
+    assert span == Span(2, 7)
+    assert copy.deepcopy(headline) == headline and copy.copy(headline) == headline

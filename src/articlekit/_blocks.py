@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from ._model import Span
+from ._pickling import by_fields
 
 __all__ = ["KINDS", "Block"]
 
@@ -45,6 +46,8 @@ class Block:
     and may be rewritten by cleaners. A block with ``dropped_by`` set is listed in
     ``Article.removed`` with that cleaner's name and ``reason``.
     """
+
+    __reduce__ = by_fields
 
     kind: str
     text: str

@@ -314,7 +314,8 @@ def _is_byline(text: str, opens: bool) -> bool:
         if _BYLINE.match(text) or _FROM_BYLINE.match(text):
             n = word_count(text)
             return n <= 20 and (not SENTENCE_END.search(text) or n <= 8)
-    return _has_role(text) and not SENTENCE_END.search(text)
+    # (the end of the line first: most lines end a sentence, and the role search is dear)
+    return not SENTENCE_END.search(text) and _has_role(text)
 
 
 def read_link(text: str) -> tuple[str | None, str, str | None] | None:

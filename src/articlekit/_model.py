@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from ._pickling import by_fields
 from .errors import ContractError
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class Span:
     >>> len(span)
     16
     """
+
+    __reduce__ = by_fields
 
     start: int
     end: int
@@ -119,6 +122,8 @@ def _opt_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
 class _Text:
     """An element that is a piece of text at a place in the input."""
 
+    __reduce__ = by_fields
+
     text: str
     span: Span
 
@@ -161,6 +166,8 @@ class Dateline:
     ``2021-05-18T10:32:00+01:00``, ``2020-12``) or ``None`` when the text gives no
     readable absolute date; ``raw`` is the text as written.
     """
+
+    __reduce__ = by_fields
 
     date: str | None
     raw: str
@@ -272,6 +279,8 @@ class BlockQuote:
     interruption.
     """
 
+    __reduce__ = by_fields
+
     type: ClassVar[str] = "block_quote"
     paragraphs: tuple[Paragraph, ...]
     span: Span
@@ -312,6 +321,8 @@ _BODY_TYPES: dict[str, Any] = {
 @attrs.frozen(slots=True)
 class Removed:
     """Text that a cleaner dropped, with the cleaner's name and its reason."""
+
+    __reduce__ = by_fields
 
     text: str
     reason: str
@@ -364,6 +375,8 @@ class Article:
     >>> article.read_more[0].text
     'Floods close roads'
     """
+
+    __reduce__ = by_fields
 
     dateline: Dateline | None = None
     headline: Headline | None = None

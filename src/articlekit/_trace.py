@@ -8,6 +8,7 @@ from typing import Any, Literal
 import attrs
 
 from ._model import Span, _get
+from ._pickling import by_fields
 from .errors import ContractError
 
 __all__ = ["Change", "CleanerTrace"]
@@ -27,6 +28,8 @@ class Change:
 
     ``span`` is where the block is in the input (for a merge, the union).
     """
+
+    __reduce__ = by_fields
 
     action: Action
     span: Span
@@ -68,6 +71,8 @@ class CleanerTrace:
     >>> article.trace_for("drop_boilerplate").changes[0].reason
     'advertisement'
     """
+
+    __reduce__ = by_fields
 
     cleaner: str
     changes: tuple[Change, ...] = ()
