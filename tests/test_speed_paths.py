@@ -86,6 +86,24 @@ def test_no_start_pattern_matches_a_line_the_opening_check_lets_pass(parts: list
         assert all(p.match(text) is None for p in patterns), text
 
 
+@given(
+    st.lists(st.text(min_size=1, max_size=4), min_size=1, max_size=12),
+    st.lists(st.sampled_from(["Read", "READ MORE", "ß", "SS", "\u0130", "\ufb01", "By"]) | st.text(max_size=5)),
+)
+def test_openings_compare_a_line_with_every_start_that_shares_its_first_character(
+    starts: list[str], parts: list[str]
+) -> None:
+    opens = _text.Openings(starts)
+    text = "".join(parts)
+    head = text[: opens.chars].casefold()
+    assert opens.open(text) == (head.startswith(opens.starts) or _text.DOTTED_I in head)
+
+
+def test_openings_need_starts() -> None:
+    with pytest.raises(ValueError, match="none of them empty"):
+        _text.Openings(["By", ""])
+
+
 def read_link_label(text: str) -> str | None:
     link = _lines.read_link(text)
     return link[0] if link is not None else None

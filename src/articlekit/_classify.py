@@ -266,17 +266,20 @@ def _mark_related_sections(out: list[Block]) -> None:
 def _mark_related_lists(out: list[Block]) -> None:
     """Bare headlines in a list of related articles (after its label, or between
     separator lines, or after another link) are links too."""
-    for i, block in enumerate(out):
-        text = block.text
-        if block.kind != "paragraph" or i == 0 or SENTENCE_END.search(text) or word_count(text) > 30:
+    for i in range(1, len(out)):
+        block, before = out[i], out[i - 1]
+        # (the neighbours first: most paragraphs stand between paragraphs)
+        if block.kind != "paragraph" or not (
+            (before.kind == "read_more" and before.label is None) or _is_list_edge(before)
+        ):
             continue
-        if furniture(text) is not None:
-            continue
-        before = out[i - 1]
         after = out[i + 1] if i + 1 < len(out) else None
-        after_ok = after is None or after.kind == "read_more" or _is_list_edge(after)
-        if ((before.kind == "read_more" and before.label is None) or _is_list_edge(before)) and after_ok:
-            out[i] = block.replace(kind="read_more")
+        if not (after is None or after.kind == "read_more" or _is_list_edge(after)):
+            continue
+        text = block.text
+        if SENTENCE_END.search(text) or word_count(text) > 30 or furniture(text) is not None:
+            continue
+        out[i] = block.replace(kind="read_more")
 
 
 _HEADING_MAX_WORDS = 12

@@ -12,6 +12,7 @@ what it did in the article's trace.
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -217,12 +218,20 @@ class Pipeline:
                 raise  # a cleaner's own error (a missing extra, say) says it best
             except Exception as exc:
                 raise CleanerError(f"cleaner {step.name!r} failed: {type(exc).__name__}: {exc}") from exc
-            traces.append(CleanerTrace(step.name, _diff(step.name, current, result)))
+            changes = _diff(step.name, current, result)
+            traces.append(CleanerTrace(step.name, changes) if changes else _untouched(step.name))
             current = result
         return current, tuple(traces)
 
 
 # --- checking and explaining what a cleaner did -------------------------------------------
+
+
+@functools.lru_cache(maxsize=1024)
+def _untouched(name: str) -> CleanerTrace:
+    """The trace of a cleaner that changed nothing (most cleaners on most texts): one
+    immutable object per name, made once."""
+    return CleanerTrace(name, ())
 
 
 def _covered(blocks: Iterable[Block]) -> list[tuple[int, int]]:

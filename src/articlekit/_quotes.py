@@ -3,6 +3,8 @@ end, who is named as the speaker."""
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -13,7 +15,8 @@ __all__ = ["QuoteReading", "read_quote"]
 
 _SINGLE = "'\u2019\u2018\u201a"
 _ALL_MARKS = "".join(sorted(set(OPENERS + "".join(QUOTE_PAIRS.values()))))
-_MARKS = regex.compile(f"[{regex.escape(_ALL_MARKS)}]")
+# (a class of plain characters: the standard library's engine scans for it twice as fast)
+_MARKS = re.compile(f"[{re.escape(_ALL_MARKS)}]")
 _REVERSE_MARKS = regex.compile(f"(?r)[{regex.escape(_ALL_MARKS)}]")
 # an opening mark hugs the word after it: `," and` is a closing mark
 # (French guillemets take a space inside: « Bonjour »)

@@ -124,11 +124,19 @@ class Openings:
     (True, False)
     """
 
-    __slots__ = ("chars", "starts")
+    __slots__ = ("by_first", "chars", "starts")
 
     def __init__(self, starts: Iterable[str]) -> None:
         #: *starts* case-folded
         self.starts = tuple(sorted({s.casefold() for s in starts}))
+        if not self.starts or "" in self.starts:
+            raise ValueError("Openings needs starts, none of them empty")
+        #: the starts by their first character: a line is compared with those that
+        #: share its first character only (a few, not eighty)
+        by_first: dict[str, list[str]] = {}
+        for start in self.starts:
+            by_first.setdefault(start[0], []).append(start)
+        self.by_first = {first: tuple(group) for first, group in by_first.items()}
         #: how much of a line to read: room for the longest, and for case folding to
         #: lengthen a few characters
         self.chars = 2 * max(len(s) for s in self.starts)
@@ -136,7 +144,8 @@ class Openings:
     def open(self, text: str) -> bool:
         """Whether *text* may open with one of the starts."""
         head = text[: self.chars].casefold()
-        return head.startswith(self.starts) or DOTTED_I in head
+        starts = self.by_first.get(head[:1])
+        return (starts is not None and head.startswith(starts)) or DOTTED_I in head
 
 
 def holds_any(text: str, parts: tuple[str, ...]) -> bool:
