@@ -16,7 +16,7 @@ import regex
 from ._blocks import Block
 from ._datelines import WIRE_TEASER, split_date_field, split_wire
 from ._furniture import boilerplate_reason, furniture
-from ._header import split_glued_header
+from ._header import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, split_glued_header
 from ._lines import is_desk, is_person, read_line
 from ._meta import split_meta
 from ._model import Span
@@ -29,9 +29,6 @@ _PLACEHOLDERS = regex.compile(rf"(?:{TEMPLATE_PLACEHOLDER}\s*)+(?=\S)")
 # searched backwards: it can only end where the line ends
 _REPORTED_SPEECH = regex.compile(f"(?r){REPORTED_SPEECH_END}")
 _TRAILING_NAVIGATION = regex.compile(rf"(?r)(?<=[.!?]\s*){TRAILING_NAVIGATION}", CASELESS)
-
-# Headlines run to about twenty words; a longer title-like line is a summary or caption.
-_HEADLINE_MAX_WORDS = 24
 
 
 def _wrapped_lines(out: list[Block]) -> set[int]:
@@ -70,7 +67,7 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
         if i in wrapped:
             break  # a hard-wrapped paragraph: the story has started
         n = word_count(text)
-        if (n >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS)) or (
+        if (n >= HEADLINE_MIN_WORDS and is_title_like(text, HEADLINE_MAX_WORDS)) or (
             i == rest_of_date_line and _is_short_headline(text)
         ):
             if _REPORTED_SPEECH.search(text) is not None:
@@ -86,7 +83,7 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
             # the story has started, unless the date or byline of the page follows: then
             # this is a headline written as sentences ("... rulings. Here's what to know.")
             after = out[i + 1] if i + 1 < len(out) else None
-            if after is not None and after.kind in ("dateline", "byline") and n <= _HEADLINE_MAX_WORDS:
+            if after is not None and after.kind in ("dateline", "byline") and n <= HEADLINE_MAX_WORDS:
                 chosen = i
             elif i == 0 and _is_headline_over_byline(out, i + 1):
                 chosen = i + 1  # the text opens with a caption or teaser above the headline
@@ -109,7 +106,9 @@ def _is_headline_over_byline(out: list[Block], i: int) -> bool:
     if i + 1 >= len(out) or out[i].kind != "paragraph" or out[i + 1].kind != "byline":
         return False
     text = out[i].text
-    return word_count(text) >= 4 and is_title_like(text, _HEADLINE_MAX_WORDS) and furniture(text) is None
+    return (
+        word_count(text) >= HEADLINE_MIN_WORDS and is_title_like(text, HEADLINE_MAX_WORDS) and furniture(text) is None
+    )
 
 
 def _is_short_headline(text: str) -> bool:

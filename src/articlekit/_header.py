@@ -22,14 +22,17 @@ from ._blocks import Block
 from ._model import Span
 from ._tables import GLUED_HEADER_CREDIT, MID_SENTENCE_WORDS, SENTENCE_OPENERS
 
-__all__ = ["split_glued_header"]
+__all__ = ["HEADLINE_MAX_WORDS", "HEADLINE_MIN_WORDS", "split_glued_header"]
 
 _CREDIT = regex.compile("(?r)" + GLUED_HEADER_CREDIT)
 _TOKEN = regex.compile(r"\S+")
 _EDGE = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb("
 # fewer words than this and the line is a headline, caption or paragraph of its own
 _MIN_WORDS = 30
-_HEADLINE_WORDS = (4, 24)
+# Headlines have four words at least and run to about twenty; a longer title-like line
+# is a summary or caption (the classifier uses the same bounds).
+HEADLINE_MIN_WORDS = 4
+HEADLINE_MAX_WORDS = 24
 _MIN_STANDFIRST_WORDS = 5
 _STORY_CHARS = 20_000
 
@@ -83,9 +86,12 @@ def split_glued_header(block: Block, source: str) -> list[Block]:
     story = source[block.span.end : block.span.end + _STORY_CHARS]
     first = _kicker(tokens, story)
     fields = [k for k in range(first + 1, len(tokens)) if _starts_field(tokens[k - 1], tokens[k])]
-    low, high = _HEADLINE_WORDS
     end = next(
-        (k for k in fields if low <= k - first <= high and _opens_sentence(tokens[k - 1], tokens[k])),
+        (
+            k
+            for k in fields
+            if HEADLINE_MIN_WORDS <= k - first <= HEADLINE_MAX_WORDS and _opens_sentence(tokens[k - 1], tokens[k])
+        ),
         None,
     )
     if end is None:
