@@ -21,7 +21,10 @@ What it measures, in one process on one core (but for the parse_many row):
 2. **Throughput** of ``articlekit.parse`` over the generated corpus: articles/s and MB/s
    (MB = 10^6 bytes of UTF-8), best of ``--passes`` passes.
 3. **Floor**: ``text.splitlines()`` plus one compiled ``regex`` ``.match`` per line over
-   the same corpus; µs/article and the ratio articlekit/floor.
+   the same corpus; µs/article and the ratio articlekit/floor. Beside it, what
+   articlekit's own machinery costs before it decides anything: segment, group and
+   build with every line left a paragraph and no cleaners, i.e. the typed ``Article``
+   of the same lines with their spans (reported, not a target).
 4. **Stages**: segment, classify, clean, group and build run by hand as
    ``Parser.parse`` runs them, timed with ``time.perf_counter`` (and checked to give
    the same articles as ``parse``); "dates" is the time spent in ``_dates.fast_date``
@@ -344,6 +347,30 @@ def measure_floor(corpus: Sequence[str], ours_us: float) -> dict[str, float | st
     seconds = best_time(lambda: floor_all(corpus), 3)
     us = seconds / len(corpus) * 1e6
     return {"pattern": FLOOR_PATTERN.pattern, "us_per_article": us, "ratio": ours_us / us}
+
+
+_NO_CLEANERS = articlekit.Pipeline(())
+
+
+def unclassified_all(texts: Sequence[str]) -> None:
+    """Every text as a typed article of paragraphs: ``Parser.parse`` without classify
+    and without cleaners (what any parse spends on blocks, spans and model objects)."""
+    for text in texts:
+        blocks = segment(text)
+        with _text.line_scope(len(blocks)):
+            blocks, trace = _NO_CLEANERS.run(blocks)
+            build(group(blocks, text), text, None, trace)
+
+
+def measure_unclassified(corpus: Sequence[str], ours_us: float, floor_us: float) -> dict[str, float]:
+    seconds = best_time(lambda: unclassified_all(corpus), 3)
+    us = seconds / len(corpus) * 1e6
+    return {
+        "us_per_article": us,
+        "ratio_to_floor": us / floor_us,
+        "share_of_parse": us / ours_us,
+        "left_for_classify_and_clean_at_target_us": 1e6 / TARGETS[0].limit - us,
+    }
 
 
 # --- stages --------------------------------------------------------------------------------
@@ -682,13 +709,19 @@ def _header(results: dict[str, Any]) -> list[str]:
 
 
 def _targets(results: dict[str, Any]) -> list[str]:
-    t, f, i, lin, mem = (results[k] for k in ("throughput", "floor", "import", "linearity", "memory"))
+    t, f, u, i, lin, mem = (
+        results[k] for k in ("throughput", "floor", "unclassified", "import", "linearity", "memory")
+    )
     v = results["targets"]
     return [
         _row("throughput", f"{t['articles_per_s']:,.0f} articles/s", v["throughput.articles_per_s"]),
         _row("  MB/s | µs/article", f"{t['mb_per_s']:.2f} | {t['us_per_article']:,.0f}"),
         _row("floor: splitlines + 1 regex match/line", f"{f['us_per_article']:.1f} µs/article"),
         _row("ratio to floor", f"{f['ratio']:.1f}×", v["floor.ratio"]),
+        _row(
+            "typed article, nothing classified",
+            f"{u['us_per_article']:.0f} µs/article = {u['ratio_to_floor']:.1f}×",
+        ),
         _row("import articlekit", f"{i['ms']:.0f} ms", v["import.ms"]),
         _row(
             "dateparser loaded by the import", "yes" if i["dateparser_loaded"] else "no", v["import.dateparser_loaded"]
@@ -820,6 +853,9 @@ def run(config: Config) -> dict[str, Any]:
     step(f"throughput ({config.passes} pass(es) over {len(corpus):,} articles)")
     results["throughput"] = measure_throughput(corpus, total_mb, config.passes)
     results["floor"] = measure_floor(corpus, results["throughput"]["us_per_article"])
+    results["unclassified"] = measure_unclassified(
+        corpus, results["throughput"]["us_per_article"], results["floor"]["us_per_article"]
+    )
     step("stages")
     results["stages"] = measure_stages(corpus)
     step("import time")
