@@ -811,6 +811,29 @@ def test_a_headline_over_its_byline_under_an_opening_teaser() -> None:
     assert article.byline is not None and article.byline.text.startswith("By Jane Smith")
 
 
+def test_a_promotion_above_the_headline_among_furniture_is_removed() -> None:
+    # an aggregator's app promotion, set between its sign-up prompts above the story
+    promo, slogan = "Get all your news in one place.", "One app."
+    front = [promo, "Sign up to our newsletter", slogan, "Start reading", "Westcliff Gazette"]
+    text = "\n".join([*front, HEADLINE, LEAD, SECOND]) + "\n"
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert article.headline is not None and article.headline.text == HEADLINE
+    removed = {r.text: (r.type, r.reason) for r in article.removed}
+    assert removed[promo] == ("boilerplate", "front matter")
+    assert removed[slogan] == ("boilerplate", "front matter")
+    assert [p.text for p in article.paragraphs] == [LEAD, SECOND]
+
+
+def test_a_short_sentence_above_the_headline_without_furniture_beside_it_stays() -> None:
+    opening = "Nobody saw it coming."
+    text = f"{opening}\n\n{HEADLINE}\n\n{LEAD}\n\n{SECOND}\n"
+    article = articlekit.parse(text)
+    check_article(text, article)
+    assert article.headline is not None and article.headline.text == HEADLINE
+    assert opening not in [r.text for r in article.removed]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028"], ids=["lf", "crlf", "cr", "ls"])
 def test_a_standfirst_with_a_full_stop_over_a_byline_in_any_line_ending(newline: str) -> None:
     standfirst = "Gusts of up to 80mph brought down trees across the county overnight."

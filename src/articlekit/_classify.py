@@ -53,8 +53,11 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
     A three-word line is the headline only when nothing longer is, and only when it
     reads as a phrase rather than a name (a word in lower case: ``Storm hits coast``,
     not ``Belfast Telegraph``). The text the scrape put on the date line after the
-    date does not start the story: it is often a caption above the real headline."""
+    date does not start the story: it is often a caption above the real headline. A short
+    sentence above the headline set among that furniture (an app's promotion: ``Get all
+    your news in one place.``) is furniture too."""
     labels: list[int] = []
+    short: list[int] = []  # lines too long for a label, too short to start the story
     chosen = None
     for i, block in enumerate(out[:15]):
         if block.kind == "read_more":
@@ -79,7 +82,8 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
             break
         if n <= 3 and not SENTENCE_END.search(text):
             labels.append(i)
-        elif i != rest_of_date_line and (n >= 8 or block.kind == "quote"):
+            continue
+        if i != rest_of_date_line and (n >= 8 or block.kind == "quote"):
             # the story has started, unless the date or byline of the page follows: then
             # this is a headline written as sentences ("... rulings. Here's what to know.")
             after = out[i + 1] if i + 1 < len(out) else None
@@ -88,6 +92,8 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
             elif i == 0 and _is_headline_over_byline(out, i + 1):
                 chosen = i + 1  # the text opens with a caption or teaser above the headline
             break
+        if i != rest_of_date_line:
+            short.append(i)
     if chosen is None:
         chosen = next((i for i in labels if _is_short_headline(out[i].span.of(source))), None)
         if chosen is None:
@@ -99,6 +105,17 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
                 out[j] = out[j].replace(kind="byline", reason="name")
             else:
                 out[j] = out[j].replace(kind="boilerplate", reason="label")
+    for j in short:
+        if j < chosen and _beside_furniture(out, j, source):
+            out[j] = out[j].replace(kind="boilerplate", reason="front matter")
+
+
+def _beside_furniture(out: list[Block], i: int, source: str) -> bool:
+    """Whether a line next to block *i* is page furniture (or a label, marked above)."""
+    return any(
+        0 <= j < len(out) and (out[j].kind == "boilerplate" or furniture(out[j].span.of(source)) is not None)
+        for j in (i - 1, i + 1)
+    )
 
 
 def _is_headline_over_byline(out: list[Block], i: int) -> bool:
