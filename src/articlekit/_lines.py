@@ -4,6 +4,8 @@ before it looks at the lines around it."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from . import _dates
@@ -21,7 +23,7 @@ from ._tables import (
     STAMP_WORDS,
     TIMEZONES,
 )
-from ._text import CASELESS, SENTENCE_END, Openings, is_prose, iter_words, word_count
+from ._text import CASELESS, SENTENCE_END, Openings, holds_any, is_prose, iter_words, word_count
 
 __all__ = [
     "SOURCE",
@@ -239,6 +241,13 @@ _STAMP_VOCAB = frozenset(
 _DIGITISH = regex.compile(r"\d+(?:[-/.]\d+)*(?:st|nd|rd|th|h\d*|am|pm|e|er|º)?", _I)
 
 
+# A stamp holds a number (every date the fast reader reads has one), or is only stamp
+# words with one of these ("Published", "Updated 3 hours ago"): a line with neither
+# skips the word-by-word reading.
+_DIGIT = re.compile(r"\d")
+_WORDS_OF_BARE_STAMPS = ("published", "updated", "ago")
+
+
 def is_stamp_word(word: str) -> bool:
     """A word a date or time stamp may hold: a number (``18th``, ``10h32``), a month,
     a weekday, a time zone, ``at``, ``Uhr``, ``Published`` ..."""
@@ -269,6 +278,8 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
     (``The Washington Times - Thursday, April 25, 2024``)."""
     if len(text) > 120:
         return False
+    if _DIGIT.search(text) is None and not holds_any(text.lower(), _WORDS_OF_BARE_STAMPS):
+        return False  # most short lines: a stamp without a number must say "Published" ...
     # words that are not a stamp's: more than this and the line is not a stamp (near the
     # top, three in a line of twelve words or fewer: the count is known at the end)
     most = 3 if lenient else 1
@@ -295,7 +306,7 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
         return date is not None and len(date) >= 10
     if has_number:
         return _dates.fast_date(text) is not None or _dates.is_relative(text) or other == 0
-    return other == 0 and any(w.lower() in ("published", "updated", "ago") for w in tokens)
+    return other == 0 and any(w.lower() in _WORDS_OF_BARE_STAMPS for w in tokens)
 
 
 def _is_byline(text: str, opens: bool) -> bool:
