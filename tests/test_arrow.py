@@ -118,6 +118,7 @@ def expected_row(data: dict[str, Any]) -> dict[str, Any]:
                 "label": b.get("label"),
                 "url": b.get("url"),
                 "attribution": (b.get("attribution") or {}).get("text"),
+                "confidence": b.get("confidence"),
             }
             for b in body
         ],
@@ -127,17 +128,25 @@ def expected_row(data: dict[str, Any]) -> dict[str, Any]:
                 "attribution": (b["attribution"] or {}).get("text"),
                 "paragraph_count": len(b["paragraphs"]),
                 **spans(b),
+                "confidence": b.get("confidence"),
             }
             for b in body
             if b["type"] == "block_quote"
         ],
         "read_more": [
-            {"label": b["label"], "text": b["text"], "url": b["url"], **spans(b)}
+            {"label": b["label"], "text": b["text"], "url": b["url"], **spans(b), "confidence": b.get("confidence")}
             for b in body
             if b["type"] == "read_more"
         ],
         "removed": [
-            {"type": r["type"], "text": r["text"], "reason": r["reason"], "cleaner": r["cleaner"], **spans(r)}
+            {
+                "type": r["type"],
+                "text": r["text"],
+                "reason": r["reason"],
+                "cleaner": r["cleaner"],
+                **spans(r),
+                "confidence": r.get("confidence"),
+            }
             for r in data["removed"]
         ],
         "n_paragraphs": kinds.count("paragraph"),
@@ -160,8 +169,8 @@ def test_schema_columns_in_order() -> None:
 
 
 def test_schema_uses_only_types_every_reader_knows() -> None:
-    """Strings, signed 32/64-bit ints, lists and structs: pandas, Polars, DuckDB and
-    Spark all read them as they are."""
+    """Strings, signed 32/64-bit ints, 64-bit floats, lists and structs: pandas, Polars,
+    DuckDB and Spark all read them as they are."""
 
     def check(type_: Any) -> None:
         if pa.types.is_list(type_):
@@ -170,7 +179,7 @@ def test_schema_uses_only_types_every_reader_knows() -> None:
             for i in range(type_.num_fields):
                 check(type_.field(i).type)
         else:
-            assert type_ in (pa.string(), pa.int32(), pa.int64()), type_
+            assert type_ in (pa.string(), pa.int32(), pa.int64(), pa.float64()), type_
 
     for field in SCHEMA:
         check(field.type)
@@ -186,10 +195,10 @@ def test_struct_fields() -> None:
         struct = SCHEMA.field(column).type.value_type
         return [struct.field(i).name for i in range(struct.num_fields)]
 
-    assert names("body") == ["type", "text", "span_start", "span_end", "label", "url", "attribution"]
-    assert names("quotes") == ["text", "attribution", "paragraph_count", "span_start", "span_end"]
-    assert names("read_more") == ["label", "text", "url", "span_start", "span_end"]
-    assert names("removed") == ["type", "text", "reason", "cleaner", "span_start", "span_end"]
+    assert names("body") == ["type", "text", "span_start", "span_end", "label", "url", "attribution", "confidence"]
+    assert names("quotes") == ["text", "attribution", "paragraph_count", "span_start", "span_end", "confidence"]
+    assert names("read_more") == ["label", "text", "url", "span_start", "span_end", "confidence"]
+    assert names("removed") == ["type", "text", "reason", "cleaner", "span_start", "span_end", "confidence"]
 
 
 @pytest.mark.parametrize(

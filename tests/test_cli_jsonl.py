@@ -204,7 +204,7 @@ def test_the_error_file_is_always_written(tmp_path: Path, capsys: pytest.Capture
 def test_a_record_that_kills_its_worker_goes_to_the_error_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(_cli, "Parser", lambda languages=None: KillingParser())
+    monkeypatch.setattr(_cli, "Parser", lambda languages=None, model=None: KillingParser())
     corpus, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     texts = [TEXTS[i % 3] for i in range(60)]
     texts[33] = f"Storm hits coast\n{KILL}\n"

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from . import cleaners
     from ._batch import Failed, parse_many
     from ._dates import parse_date
+    from ._labeller import Labeller
     from ._parser import MAX_CHARS, Parser, parse, parse_bytes
     from ._schema import schema
 
@@ -56,6 +57,7 @@ _LAZY = {
     "schema": "._schema",
     "parse_many": "._batch",
     "Failed": "._batch",
+    "Labeller": "._labeller",
 }
 
 
@@ -101,6 +103,7 @@ __all__ = [
     "Failed",
     "Heading",
     "Headline",
+    "Labeller",
     "ListItem",
     "Paragraph",
     "Parser",

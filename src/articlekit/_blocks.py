@@ -74,6 +74,8 @@ class Block:
     reason: str | None = None
     #: the cleaner that dropped the block, if one did
     dropped_by: str | None = None
+    #: how sure the labeller is of ``kind``, from 0 to 1 (``None``: no model labelled it)
+    confidence: float | None = None
 
     def replace(self, **changes: Any) -> Block:
         """This block with *changes* to its fields (a faster :func:`attrs.evolve`)."""

@@ -59,27 +59,36 @@ def build(
         if kind == "dateline":
             datelines.append(block)
         if block.dropped_by:
-            removed.append(Removed(block.span.of(source), block.reason or "", block.dropped_by, block.span, type=kind))
+            removed.append(
+                Removed(
+                    block.span.of(source),
+                    block.reason or "",
+                    block.dropped_by,
+                    block.span,
+                    type=kind,
+                    confidence=block.confidence,
+                )
+            )
         elif kind == "dateline" and dateline is None:
             dateline = block
         elif kind == "headline" and headline is None:
-            headline = Headline(block.text, block.span)
+            headline = Headline(block.text, block.span, block.confidence)
         elif kind == "standfirst" and standfirst is None:
-            standfirst = Standfirst(block.text, block.span)
+            standfirst = Standfirst(block.text, block.span, block.confidence)
         elif kind == "byline" and byline is None:
-            byline = Byline(block.text, block.span)
+            byline = Byline(block.text, block.span, block.confidence)
         elif kind == "quote":
             key = block.group if block.group is not None else -block.span.start - 1
             quotes.setdefault(key, []).append(block)
         elif kind == "read_more":
             link = read_link(block.text)
             title = link[1] if link is not None else block.text
-            body.append(ReadMore(title, block.span, label=block.label, url=block.url))
+            body.append(ReadMore(title, block.span, label=block.label, url=block.url, confidence=block.confidence))
         elif kind == "list_item":
-            body.append(ListItem(strip_bullet(block.text), block.span))
+            body.append(ListItem(strip_bullet(block.text), block.span, block.confidence))
         else:
             # a second dateline, headline... that no cleaner dropped stays as text
-            body.append(_SIMPLE_BODY.get(kind, Paragraph)(block.text, block.span))
+            body.append(_SIMPLE_BODY.get(kind, Paragraph)(block.text, block.span, block.confidence))
     body.extend(_block_quote(members, source) for members in quotes.values())
     body.sort(key=lambda b: b.span.start)
     removed.sort(key=lambda r: r.span.start)
@@ -103,7 +112,7 @@ def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | No
             date = other_date[:10]
         if place is None and other.place is not None:
             place, agency = other.place, other.agency
-    return Dateline(date=date, raw=first.text, span=first.span, place=place, agency=agency)
+    return Dateline(date=date, raw=first.text, span=first.span, place=place, agency=agency, confidence=first.confidence)
 
 
 def _speech(text: str) -> str:
@@ -119,6 +128,9 @@ def _block_quote(members: list[Block], source: str) -> BlockQuote:
         if block.attribution is not None:
             attribution = Attribution(block.attribution.of(source), block.attribution)
             break
-    paragraphs = tuple(Paragraph(_speech(b.text), b.span) for b in members)
+    paragraphs = tuple(Paragraph(_speech(b.text), b.span, b.confidence) for b in members)
     span = Span(members[0].span.start, members[-1].span.end)
-    return BlockQuote(paragraphs=paragraphs, span=span, attribution=attribution)
+    # the quotation is as sure as its least sure paragraph
+    confidences = [b.confidence for b in members if b.confidence is not None]
+    confidence = min(confidences) if confidences else None
+    return BlockQuote(paragraphs=paragraphs, span=span, attribution=attribution, confidence=confidence)

@@ -13,13 +13,13 @@ from typing import IO, Any
 
 import attrs
 
-from . import __version__, _render
+from . import __version__, _cli_model, _render
 from ._batch import BatchError, Failed, _stream
 from ._decode import Errors, decode
 from ._html import html
 from ._model import Article
 from ._parser import Parser
-from .errors import ConfigurationError, DecodingError
+from .errors import ArticlekitError, ConfigurationError, DecodingError
 
 __all__ = ["main"]
 
@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write ('-': stdout)")
     show.add_argument("--encoding", default=None, metavar="ENC", help="the file's encoding (default: detected)")
     show.add_argument("--replace", action="store_true", help="replace bytes that cannot be decoded")
+    _cli_model.add_model_option(show)
     parse = sub.add_parser(
         "parse",
         help="parse article text files, or a JSON Lines corpus",
@@ -98,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="a language of the texts (ISO 639-1, e.g. de), to help read dates; repeatable",
     )
+    _cli_model.add_model_option(parse)
     corpus = parse.add_argument_group(
         "JSON Lines corpora",
         "With --jsonl IN, read one JSON object per line, parse its text field, and write one line per "
@@ -137,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="no progress bar (there is none anyway when standard error is not a terminal)",
     )
+    _cli_model.add_commands(sub)
     return ap
 
 
@@ -152,6 +155,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     ap = _parser()
     args = ap.parse_args(argv)
+    if args.command == "train":
+        return _cli_model.train_main(args)
+    if args.command == "evaluate":
+        return _cli_model.evaluate_main(args)
+    try:
+        model = _cli_model.model_of(args.model)
+    except ArticlekitError as exc:
+        print(f"articlekit: {exc}", file=sys.stderr)
+        return 1
+    args.parser = Parser(languages=getattr(args, "languages", None), model=model)
     if args.command == "show":
         return _show(args)
     if args.jsonl is not None:
@@ -163,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.files:
         ap.error("give the FILEs to parse, or --jsonl IN for a JSON Lines corpus")
     args.format = args.format or "json"
-    parser = Parser(languages=args.languages)
+    parser = args.parser
     status = 0
     out = sys.stdout
     for path in args.files:
@@ -189,7 +202,7 @@ def _show(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"articlekit: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    page = html(Parser().parse(text), text, title=os.path.basename(name))
+    page = html(args.parser.parse(text), text, title=os.path.basename(name))
     if args.output == "-":
         sys.stdout.write(page)
         return 0
@@ -331,7 +344,7 @@ def _run_jsonl(
             bar.update()
 
     status = 0
-    parser = Parser(languages=args.languages)
+    parser = args.parser
     results = _stream(texts(), jobs=jobs, parser=parser, chunk_size=None, on_error="return", as_json=True)
     progress = tqdm(unit=" articles", file=sys.stderr, disable=True if args.no_progress else None, dynamic_ncols=True)
     with contextlib.closing(results), progress as bar:

@@ -15,7 +15,7 @@ __all__ = ["WIRE_TEASER", "split_date_field", "split_wire"]
 
 # ` date 2021-05-18 Headline`: the scrape's own date field, first line only
 # (a byte order mark left at the start of a file may precede it)
-_DATE_FIELD = regex.compile(r"\ufeff?\s*(?P<raw>date\s+(?P<date>\d{4}(?:-\d{2}){0,2}))(?=\s|$)")
+DATE_FIELD = regex.compile(r"\ufeff?\s*(?P<raw>date\s+(?P<date>\d{4}(?:-\d{2}){0,2}))(?=\s|$)")
 
 # ` WASHINGTON, May 4 (AP) — `, `LONDON (Reuters) -`, `KARACHI:`, `Riyadh:` at the start
 # of the first paragraph
@@ -35,7 +35,7 @@ _WIRE_TITLE = regex.compile(r"(?P<place>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*:\s+
 
 def split_date_field(block: Block) -> list[Block]:
     """`` date 2021-05-18 Headline`` → a dateline block and the rest of the line."""
-    match = _DATE_FIELD.match(block.text)
+    match = DATE_FIELD.match(block.text)
     if match is None:
         return [block]
     start = block.span.start

@@ -26,11 +26,13 @@ _INTERRUPTIONS = frozenset({"read_more", "caption", "embed", "boilerplate"})
 _FURNITURE = frozenset({"byline", "dateline", "caption", "boilerplate", "embed"})
 
 
-def group(blocks: Sequence[Block], source: str) -> list[Block]:
-    """Number the quotations (``Block.group``) and find the standfirst."""
+def group(blocks: Sequence[Block], source: str, find_standfirst: bool = True) -> list[Block]:
+    """Number the quotations (``Block.group``) and, unless a model has labelled the
+    lines, find the standfirst."""
     out = list(blocks)
     _group_quotes(out)
-    _mark_standfirst(out, source)
+    if find_standfirst:
+        _mark_standfirst(out, source)
     return out
 
 

@@ -118,23 +118,66 @@ def _opt_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
     return value
 
 
+def _is_confidence(value: object) -> bool:
+    return (
+        isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1  # (NaN is not)
+    )
+
+
+def _check_confidence(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not _is_confidence(value):
+        raise ValueError(f"{type(instance).__name__}.confidence must be a number from 0 to 1 or None, got {value!r}")
+
+
+def _opt_confidence(data: Mapping[str, Any], where: str) -> float | None:
+    value = data.get("confidence")
+    if value is not None and not _is_confidence(value):
+        raise ContractError(f"{where}.confidence must be a number from 0 to 1 or null, got {value!r}")
+    return value
+
+
+def _confidence_field() -> Any:
+    """How sure the line labeller was of the element's type, from 0 to 1; ``None`` when
+    no model labelled it (the rule-based parse). Always the last field."""
+    return attrs.field(default=None, validator=_check_confidence)
+
+
+def _with_confidence(out: dict[str, Any], confidence: float | None) -> dict[str, Any]:
+    """*out* with ``"confidence"`` added when there is one (the rule-based output stays
+    as it was)."""
+    if confidence is not None:
+        out["confidence"] = confidence
+    return out
+
+
+def _by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """:func:`by_fields` without the last field, ``confidence``, when it is ``None``: a
+    rule-based parse pickles as it did before the field was added."""
+    cls, values = by_fields(self)
+    return (cls, values[:-1]) if values[-1] is None else (cls, values)
+
+
 @attrs.frozen(slots=True)
 class _Text:
     """An element that is a piece of text at a place in the input."""
 
-    __reduce__ = by_fields
+    __reduce__ = _by_fields
 
     text: str
     span: Span
+    #: how sure the line labeller was of the element's type, from 0 to 1 (``None``: no
+    #: model labelled it, as in the rule-based parse)
+    confidence: float | None = _confidence_field()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "span": self.span.to_list()}
+        return _with_confidence({"text": self.text, "span": self.span.to_list()}, self.confidence)
 
     @classmethod
     def _from(cls, data: Mapping[str, Any], where: str) -> Any:
         return cls(
             text=_get(data, "text", str, where),
             span=Span.from_list(_get(data, "span", (list, tuple), where)),
+            confidence=_opt_confidence(data, where),
         )
 
 
@@ -164,25 +207,28 @@ class Dateline:
 
     ``date`` is an ISO 8601 string at the precision the text gives (``2021-05-18``,
     ``2021-05-18T10:32:00+01:00``, ``2020-12``) or ``None`` when the text gives no
-    readable absolute date; ``raw`` is the text as written.
+    readable absolute date; ``raw`` is the text as written. ``confidence``, as for every
+    element, is how sure the line labeller was of the type (``None`` without a model).
     """
 
-    __reduce__ = by_fields
+    __reduce__ = _by_fields
 
     date: str | None
     raw: str
     span: Span
     place: str | None = None
     agency: str | None = None
+    confidence: float | None = _confidence_field()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "date": self.date,
             "raw": self.raw,
             "place": self.place,
             "agency": self.agency,
             "span": self.span.to_list(),
         }
+        return _with_confidence(out, self.confidence)
 
     @classmethod
     def _from(cls, data: Mapping[str, Any], where: str) -> Dateline:
@@ -192,6 +238,7 @@ class Dateline:
             place=_opt_str(data, "place", where),
             agency=_opt_str(data, "agency", where),
             span=Span.from_list(_get(data, "span", (list, tuple), where)),
+            confidence=_opt_confidence(data, where),
         )
 
 
@@ -203,7 +250,7 @@ class _BodyText(_Text):
     type: ClassVar[str] = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "text": self.text, "span": self.span.to_list()}
+        return _with_confidence({"type": self.type, "text": self.text, "span": self.span.to_list()}, self.confidence)
 
 
 @attrs.frozen(slots=True)
@@ -252,12 +299,12 @@ class ReadMore(_BodyText):
     type: ClassVar[str] = "read_more"
     label: str | None = None
     url: str | None = None
+    # declared again to come after label and url, as the last field
+    confidence: float | None = _confidence_field()
 
     def to_dict(self) -> dict[str, Any]:
-        out = super().to_dict()
-        out["label"] = self.label
-        out["url"] = self.url
-        return out
+        out = {"type": self.type, "text": self.text, "span": self.span.to_list(), "label": self.label, "url": self.url}
+        return _with_confidence(out, self.confidence)
 
     @classmethod
     def _from(cls, data: Mapping[str, Any], where: str) -> ReadMore:
@@ -266,6 +313,7 @@ class ReadMore(_BodyText):
             span=Span.from_list(_get(data, "span", (list, tuple), where)),
             label=_opt_str(data, "label", where),
             url=_opt_str(data, "url", where),
+            confidence=_opt_confidence(data, where),
         )
 
 
@@ -277,14 +325,18 @@ class BlockQuote:
     quotation marks; its ``span`` covers the whole paragraph as written. A quotation
     interrupted by a :class:`ReadMore` stays one block quote whose ``span`` covers the
     interruption.
+
+    ``confidence``, when a model labelled the lines, is the lowest confidence of the
+    paragraphs.
     """
 
-    __reduce__ = by_fields
+    __reduce__ = _by_fields
 
     type: ClassVar[str] = "block_quote"
     paragraphs: tuple[Paragraph, ...]
     span: Span
     attribution: Attribution | None = None
+    confidence: float | None = _confidence_field()
 
     @property
     def text(self) -> str:
@@ -292,13 +344,16 @@ class BlockQuote:
         return "\n\n".join(p.text for p in self.paragraphs)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "type": self.type,
             "text": self.text,
             "attribution": self.attribution.to_dict() if self.attribution else None,
-            "paragraphs": [{"text": p.text, "span": p.span.to_list()} for p in self.paragraphs],
+            "paragraphs": [
+                _with_confidence({"text": p.text, "span": p.span.to_list()}, p.confidence) for p in self.paragraphs
+            ],
             "span": self.span.to_list(),
         }
+        return _with_confidence(out, self.confidence)
 
     @classmethod
     def _from(cls, data: Mapping[str, Any], where: str) -> BlockQuote:
@@ -308,6 +363,7 @@ class BlockQuote:
             paragraphs=tuple(Paragraph._from(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(raw_paragraphs)),
             span=Span.from_list(_get(data, "span", (list, tuple), where)),
             attribution=(Attribution._from(attribution, f"{where}.attribution") if attribution is not None else None),
+            confidence=_opt_confidence(data, where),
         )
 
 
@@ -322,22 +378,25 @@ _BODY_TYPES: dict[str, Any] = {
 class Removed:
     """Text that a cleaner dropped, with the cleaner's name and its reason."""
 
-    __reduce__ = by_fields
+    __reduce__ = _by_fields
 
     text: str
     reason: str
     cleaner: str
     span: Span
     type: str = "boilerplate"
+    #: how sure the line labeller was of ``type`` (``None``: no model labelled it)
+    confidence: float | None = _confidence_field()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "type": self.type,
             "text": self.text,
             "reason": self.reason,
             "cleaner": self.cleaner,
             "span": self.span.to_list(),
         }
+        return _with_confidence(out, self.confidence)
 
     @classmethod
     def _from(cls, data: Mapping[str, Any], where: str) -> Removed:
@@ -347,6 +406,7 @@ class Removed:
             cleaner=_get(data, "cleaner", str, where),
             span=Span.from_list(_get(data, "span", (list, tuple), where)),
             type=_get(data, "type", str, where) if "type" in data else "boilerplate",
+            confidence=_opt_confidence(data, where),
         )
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from ._blocks import Block
 from ._build import build
 from ._classify import classify
 from ._decode import Errors, decode
@@ -15,6 +18,9 @@ from ._pipeline import Cleaner, Pipeline
 from ._segment import segment
 from ._text import line_scope
 from .errors import ConfigurationError, InputTooLargeError, InputTypeError
+
+if TYPE_CHECKING:
+    from ._labeller import Labeller
 
 __all__ = ["MAX_CHARS", "Parser", "parse", "parse_bytes"]
 
@@ -49,6 +55,30 @@ def _to_languages(value: Sequence[str] | str | None) -> tuple[str, ...] | None:
     return languages
 
 
+def _to_labeller(value: Labeller | str | Path | None) -> Labeller | Literal["default"] | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value == "default":
+        return "default"  # loaded on the first parse, so that importing stays light
+    from ._labeller import Labeller  # (numpy and the model load when first needed)
+
+    if isinstance(value, Labeller):
+        return value
+    if isinstance(value, (str, Path)):
+        return Labeller.load(value)
+    raise ConfigurationError(
+        f"model must be 'default', a path to a model file, a Labeller, or None for the rules alone; got {value!r}"
+    )
+
+
+def _rule_reading(pieces: list[Block], source: str) -> list[Block]:
+    """What the rules alone make of the classified *pieces*: the model's features."""
+    from .cleaners import RULES
+
+    read, _ = RULES.run(pieces)
+    return group(read, source)
+
+
 @attrs.frozen(slots=True)
 class Parser:
     """A configured parser. Immutable, so one instance is safe to share across threads
@@ -57,7 +87,10 @@ class Parser:
     *cleaners* is the :class:`~articlekit.cleaners.Pipeline` to run, or a list of
     cleaners or cleaner names (default: :data:`articlekit.cleaners.DEFAULT`);
     *languages* (ISO 639-1 codes) hints the languages of dates that the fast path
-    cannot read.
+    cannot read. *model* says what each line is: ``None`` (the default) for the
+    rules alone, ``"default"`` for the labeller trained on our labelled corpus (loaded
+    on the first parse), the path of a model file written by ``articlekit train``, or a
+    :class:`~articlekit.Labeller`.
 
     >>> parser = Parser(cleaners=["drop_repeats"])  # keep the boilerplate
     >>> article = parser.parse("Storm hits coast\\nAdvertisement\\nThe sea wall gave way at dawn.")
@@ -68,6 +101,7 @@ class Parser:
     cleaners: Pipeline = attrs.field(default=None, converter=_to_pipeline)
     languages: tuple[str, ...] | None = attrs.field(default=None, converter=_to_languages)
     max_chars: int = attrs.field(default=MAX_CHARS, validator=_positive)
+    model: Labeller | Literal["default"] | None = attrs.field(default=None, converter=_to_labeller)
 
     def parse(self, text: str) -> Article:
         """Parse one article's text. Spans in the result point into *text*.
@@ -92,12 +126,19 @@ class Parser:
         if not blocks:
             return Article(source=text)
         with line_scope(len(blocks)):
-            blocks = classify(blocks, text)
+            pieces = classify(blocks, text)
+            if self.model is not None:
+                from ._labeller import Labeller, line_records, reconcile
+
+                labeller = Labeller.default() if self.model == "default" else self.model
+                records = line_records(blocks, _rule_reading(pieces, text))
+                labels, confidences = labeller.label(records)
+                pieces = reconcile(blocks, pieces, labels, confidences)
             # the cleaners run before grouping: a line they retype (a caption set inside a
             # quotation) or merge (a wrapped paragraph) changes how quotations group
-            blocks, trace = self.cleaners.run(blocks)
-            blocks = group(blocks, text)
-            return build(blocks, text, self.languages, trace)
+            pieces, trace = self.cleaners.run(pieces)
+            pieces = group(pieces, text, find_standfirst=self.model is None)
+            return build(pieces, text, self.languages, trace)
 
     def parse_bytes(
         self, data: bytes | bytearray | memoryview, encoding: str | None = None, errors: Errors = "strict"

@@ -5,7 +5,7 @@ quotations, the links and the removed text are lists of structs, and the counts 
 flat integer columns, so a table goes as it is to pandas (``table.to_pandas()``),
 Polars (``polars.from_arrow(table)``), DuckDB (``duckdb.sql("... FROM table")``) and
 Spark (``spark.read.parquet(path)``): only strings, 32- and 64-bit signed integers,
-lists and structs, no dictionary, unsigned or timestamp types.
+64-bit floats, lists and structs, no dictionary, unsigned or timestamp types.
 
 >>> import articlekit
 >>> from articlekit.arrow import to_table
@@ -47,16 +47,19 @@ column               type                      what it holds
                                                joined by blank lines (``""`` if none)
 ``body``             list<struct>, not null    every body block in order: ``type``,
                                                ``text``, ``span_start``, ``span_end``,
-                                               ``label``, ``url``, ``attribution``
+                                               ``label``, ``url``, ``attribution``,
+                                               ``confidence``
 ``quotes``           list<struct>, not null    the quotations: ``text``,
                                                ``attribution``, ``paragraph_count``,
-                                               ``span_start``, ``span_end``
+                                               ``span_start``, ``span_end``,
+                                               ``confidence``
 ``read_more``        list<struct>, not null    the links set in the text: ``label``,
                                                ``text``, ``url``, ``span_start``,
-                                               ``span_end``
+                                               ``span_end``, ``confidence``
 ``removed``          list<struct>, not null    the text the cleaners dropped: ``type``,
                                                ``text``, ``reason``, ``cleaner``,
-                                               ``span_start``, ``span_end``
+                                               ``span_start``, ``span_end``,
+                                               ``confidence``
 ``n_paragraphs``     int32, not null           body paragraphs (not inside quotations)
 ``n_quotes``         int32, not null           quotations
 ``n_read_more``      int32, not null           ``READ MORE`` and related links
@@ -82,6 +85,9 @@ The fields of the structs:
   ``span_start``, ``span_end``.
 - ``removed``: ``type`` (the kind of element, usually ``boilerplate``), ``text``,
   ``reason`` and ``cleaner`` (all not null), ``span_start``, ``span_end``.
+- every struct ends with ``confidence`` (float64): how sure the line labeller was of the
+  element's type, from 0 to 1 (for a quotation, its least sure paragraph); null when no
+  model labelled the text, as in the default rule-based parse.
 
 The table is a view for analysis, not the whole article: the spans of the top-level
 parts, each paragraph of a quotation and the attribution's span are in the
@@ -130,8 +136,9 @@ def _list_of(struct: Any) -> Any:
     return pa.list_(pa.field("element", struct, nullable=False))
 
 
-_STR, _I32, _I64 = pa.string(), pa.int32(), pa.int64()
+_STR, _I32, _I64, _F64 = pa.string(), pa.int32(), pa.int64(), pa.float64()
 _SPAN = (("span_start", _I64, False), ("span_end", _I64, False))
+_CONFIDENCE = ("confidence", _F64, True)
 
 _BODY = _struct(
     ("type", _STR, False),
@@ -140,11 +147,19 @@ _BODY = _struct(
     ("label", _STR, True),
     ("url", _STR, True),
     ("attribution", _STR, True),
+    _CONFIDENCE,
 )
-_QUOTE = _struct(("text", _STR, False), ("attribution", _STR, True), ("paragraph_count", _I32, False), *_SPAN)
-_READ_MORE = _struct(("label", _STR, True), ("text", _STR, False), ("url", _STR, True), *_SPAN)
+_QUOTE = _struct(
+    ("text", _STR, False), ("attribution", _STR, True), ("paragraph_count", _I32, False), *_SPAN, _CONFIDENCE
+)
+_READ_MORE = _struct(("label", _STR, True), ("text", _STR, False), ("url", _STR, True), *_SPAN, _CONFIDENCE)
 _REMOVED = _struct(
-    ("type", _STR, False), ("text", _STR, False), ("reason", _STR, False), ("cleaner", _STR, False), *_SPAN
+    ("type", _STR, False),
+    ("text", _STR, False),
+    ("reason", _STR, False),
+    ("cleaner", _STR, False),
+    *_SPAN,
+    _CONFIDENCE,
 )
 
 SCHEMA: pa.Schema = pa.schema(
@@ -191,6 +206,7 @@ def _body(block: Any) -> dict[str, Any]:
     out["attribution"] = (
         block.attribution.text if isinstance(block, BlockQuote) and block.attribution is not None else None
     )
+    out["confidence"] = block.confidence
     return out
 
 
@@ -204,14 +220,23 @@ def _row(article: Article) -> dict[str, Any]:
                 "attribution": quote.attribution.text if quote.attribution else None,
                 "paragraph_count": len(quote.paragraphs),
                 **_span(quote),
+                "confidence": quote.confidence,
             }
             for quote in article.quotes
         ],
         "read_more": [
-            {"label": link.label, "text": link.text, "url": link.url, **_span(link)} for link in article.read_more
+            {"label": link.label, "text": link.text, "url": link.url, **_span(link), "confidence": link.confidence}
+            for link in article.read_more
         ],
         "removed": [
-            {"type": r.type, "text": r.text, "reason": r.reason, "cleaner": r.cleaner, **_span(r)}
+            {
+                "type": r.type,
+                "text": r.text,
+                "reason": r.reason,
+                "cleaner": r.cleaner,
+                **_span(r),
+                "confidence": r.confidence,
+            }
             for r in article.removed
         ],
         **counts(article),

@@ -58,3 +58,6 @@ __all__ = [
 
 #: The pipeline :func:`articlekit.parse` runs.
 DEFAULT = Pipeline(_DEFAULT_ORDER)
+
+#: The rule-based cleaners whose verdicts the labeller reads as features.
+RULES = Pipeline(_DEFAULT_ORDER)

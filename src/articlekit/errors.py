@@ -25,10 +25,12 @@ __all__ = [
     "CleanerError",
     "ConfigurationError",
     "ContractError",
+    "CorpusError",
     "DecodingError",
     "InputTooLargeError",
     "InputTypeError",
     "MissingExtraError",
+    "ModelError",
     "PluginError",
     "UnknownCleanerError",
 ]
@@ -44,6 +46,22 @@ class InputTypeError(ArticlekitError, TypeError):
 
 class ContractError(ArticlekitError, ValueError):
     """Data does not follow the ``articlekit/1`` output contract (``Article.from_dict``)."""
+
+
+class CorpusError(ArticlekitError, ValueError):
+    """A labelled article cannot be read: a label file is missing or malformed, or a path
+    does not exist. The message names the file and line; :attr:`path` is the file and
+    :attr:`line` the 1-based line number (``None`` when no one line is to blame)."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+
+
+class ModelError(ArticlekitError, ValueError):
+    """A trained model cannot be used: the file is missing, damaged, of another format
+    version, or there was nothing to train it on."""
 
 
 class ConfigurationError(ArticlekitError, ValueError):

@@ -1,0 +1,264 @@
+"""What the labeller sees of a line: its shape, its place, its neighbours, what the whole
+article says, and what the pattern tables and the rules say of it, as named indicator
+features (strings). The model weighs them; nothing here decides a type."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ._blocks import Block
+from ._datelines import split_wire
+from ._furniture import boilerplate_reason, is_caption, is_embed
+from ._lines import is_desk, is_person, looks_like_byline
+from ._model import Span
+from ._quotes import read_quote
+from ._text import SENTENCE_END, is_prose, is_title_like, words
+
+__all__ = ["Line", "article_features", "rule_readings"]
+
+_OPEN_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a\u300c\u300e")
+_DASHES = frozenset("-\u2013\u2014\u2012\u2015")
+_BULLETS = frozenset("\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u25ba\u25b6\u2192>")
+
+
+# an upper-case label that opens the line: a wire dateline's place (``HOUSTON, Texas
+# (KTRK) --``) or a transcript's speaker (``SEN. TOM COTTON:``)
+_CAPS_OPENING = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.'\u2019 -]{1,40}?(?P<end>[,:(\u2014\u2013]|--| - )")
+_SHORT_LABEL = regex.compile(r"[^:]{1,30}:\s")
+
+
+@attrs.define(slots=True)
+class Line:
+    """A working record of one non-blank line: its text, where it is, and what the
+    rules read of it."""
+
+    text: str
+    start: int
+    end: int
+    blank_before: bool
+    blank_after: bool = False
+    #: the kinds the rule-based reading gave the pieces of this line, joined by ``+``
+    rule: str = "paragraph"
+    #: the reasons the rules gave (a furniture kind, ``label`` ...)
+    reason: str | None = None
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    return str(edges[bisect.bisect_right(edges, n) - 1]) if n >= edges[0] else "0"
+
+
+_WORD_EDGES = (1, 2, 3, 4, 6, 9, 13, 21, 36, 60)
+_CHAR_EDGES = (1, 4, 10, 20, 40, 70, 110, 160, 250, 400)
+
+
+def _char_class(ch: str) -> str:
+    if not ch:
+        return "none"
+    if ch.isupper():
+        return "Lu"
+    if ch.islower():
+        return "Ll"
+    if ch.isdigit():
+        return "N"
+    if ch.isalpha():
+        return "Lo"
+    if ch in _OPEN_MARKS:
+        return "Q"
+    if ch in _DASHES:
+        return "D"
+    if ch in _BULLETS:
+        return "B"
+    if ch in "([{":
+        return "("
+    if ch in ")]}":
+        return ")"
+    if ch in ".!?\u2026":
+        return "."
+    if ch in ":;,":
+        return ch
+    if ch == "@":
+        return "@"
+    if ch == "#":
+        return "#"
+    return "P"
+
+
+def _case(text: str, tokens: Sequence[str]) -> str:
+    letters = [t for t in tokens if t[:1].isalpha()]
+    if not letters:
+        return "noletters"
+    if text.isupper():
+        return "upper"
+    upper = sum(1 for t in letters if t[:1].isupper())
+    ratio = upper / len(letters)
+    if ratio == 1:
+        return "title"
+    if ratio >= 0.6:
+        return "mostlytitle"
+    if ratio <= 0.2:
+        return "lower"
+    return "mixed"
+
+
+def _own(line: Line, tokens: Sequence[str]) -> list[str]:
+    """The features of a line on its own."""
+    text = line.text
+    n = len(tokens)
+    first, last = text[:1], text[-1:]
+    feats = [
+        "wc=" + _bucket(n, _WORD_EDGES),
+        "len=" + _bucket(len(text), _CHAR_EDGES),
+        "first=" + _char_class(first),
+        "last=" + _char_class(last),
+        "case=" + _case(text, tokens),
+        "rule=" + line.rule,
+    ]
+    if line.reason:
+        feats.append("reason=" + line.reason)
+        feats.append("rule+reason=" + line.rule + "|" + line.reason)
+    if n:
+        feats.append("w0=" + tokens[0].lower())
+        feats.append("wl=" + tokens[-1].lower())
+        if n >= 2:
+            feats.append("w01=" + tokens[0].lower() + " " + tokens[1].lower())
+        if n <= 5:
+            feats.extend("sw=" + t.lower() for t in tokens)
+    if SENTENCE_END.search(text):
+        feats.append("sentence_end")
+    if is_prose(text):
+        feats.append("prose")
+    if is_title_like(text):
+        feats.append("title_like")
+    if ":" in text[:40]:
+        feats.append("colon_early")
+    if text.endswith(":"):
+        feats.append("ends_colon")
+    if "http" in text or "www." in text:
+        feats.append("url")
+    if "@" in text:
+        feats.append("at")
+    if "pic.twitter" in text or "t.co/" in text:
+        feats.append("twitter_link")
+    if any(ch.isdigit() for ch in text):
+        feats.append("digit")
+        if sum(ch.isdigit() for ch in text) * 4 >= len(text):
+            feats.append("mostly_digits")
+    if "|" in text:
+        feats.append("pipe")
+    if text.startswith(("(", "[")) and text.endswith((")", "]")):
+        feats.append("bracketed")
+    if last == ")" and "(" in text:
+        feats.append("ends_paren")
+    quote = read_quote(text)
+    if quote is not None:
+        feats.append("quote")
+        feats.append("quote_open_end" if quote.open_at_end else "quote_closed")
+        if quote.lead_in is not None:
+            feats.append("quote_lead_in")
+        if quote.attribution:
+            feats.append("quote_attribution")
+    if first in _DASHES:
+        feats.append("dash_open" + ("_space" if text[1:2] == " " else ""))
+    caps = _CAPS_OPENING.match(text)
+    if caps is not None:
+        feats.append("caps_opening=" + caps["end"].strip())
+    if _SHORT_LABEL.match(text) is not None:
+        feats.append("short_label")
+    if len(split_wire(Block("paragraph", text, Span(0, len(text))))) == 2:
+        feats.append("wire")
+    if n:
+        for t in tokens[:8]:
+            feats.append("bw=" + t.lower())
+        feats.append("p2=" + text[:2].lower())
+        feats.append("s2=" + text[-2:].lower())
+    reason = boilerplate_reason(text)
+    if reason is not None:
+        feats.append("furniture=" + reason)
+    if is_caption(text):
+        feats.append("caption_pattern")
+    if is_embed(text):
+        feats.append("embed_pattern")
+    if is_person(text):
+        feats.append("person")
+    if is_desk(text):
+        feats.append("desk")
+    if looks_like_byline(text):
+        feats.append("byline_pattern")
+    return feats
+
+
+# the features a neighbour lends a line
+_NEIGHBOUR_PREFIXES = ("wc=", "last=", "first=", "rule=", "case=")
+_NEIGHBOUR_FLAGS = frozenset({"prose", "quote", "quote_open_end", "sentence_end", "title_like", "ends_colon"})
+
+
+def article_features(lines: Sequence[Line]) -> list[list[str]]:
+    """The features of every line of one article, in order."""
+    tokens = [words(line.text) for line in lines]
+    bags = [frozenset(t.casefold() for t in toks) for toks in tokens]
+    own = [_own(line, toks) for line, toks in zip(lines, tokens, strict=True)]
+    counts = Counter(line.text.casefold() for line in lines)
+    prose = [("prose" in f) for f in own]
+    first_prose = next((i for i, p in enumerate(prose) if p), len(lines))
+    last_prose = next((i for i in range(len(lines) - 1, -1, -1) if prose[i]), -1)
+    first_text = lines[0].text.casefold() if lines else ""
+    total = len(lines)
+    out: list[list[str]] = []
+    for i, line in enumerate(lines):
+        feats = ["bias", *own[i]]
+        feats.append("pos=" + (str(i) if i < 6 else "6-9" if i < 10 else "10+"))
+        back = total - 1 - i
+        feats.append("from_end=" + (str(back) if back < 3 else "3+"))
+        feats.append("blank_before" if line.blank_before else "no_blank_before")
+        feats.append("blank_after" if line.blank_after else "no_blank_after")
+        where = "before_prose" if i < first_prose else "after_prose" if i > last_prose else "in_prose"
+        feats.append(where)
+        if counts[line.text.casefold()] > 1:
+            feats.append("repeated")
+        if i > 0 and line.text.casefold() == first_text:
+            feats.append("repeats_first")
+        feats.append("rule|pos=" + line.rule + "|" + ("0" if i == 0 else "1-4" if i < 5 else "5+"))
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            tag = f"n{offset:+d}:"
+            if not 0 <= j < total:
+                feats.append(tag + "edge")
+                continue
+            feats.extend(tag + f for f in own[j] if f.startswith(_NEIGHBOUR_PREFIXES) or f in _NEIGHBOUR_FLAGS)
+        for offset in (-1, 1):
+            j = i + offset
+            if 0 <= j < total and bags[i] and bags[j]:
+                overlap = len(bags[i] & bags[j]) / min(len(bags[i]), len(bags[j]))
+                if overlap >= 0.5:
+                    feats.append(f"like{offset:+d}=" + ("same" if overlap >= 0.9 else "close"))
+        if i > 0:
+            feats.append("rule_pair=" + lines[i - 1].rule + ">" + line.rule)
+        if i + 1 < total:
+            feats.append("rule_next=" + line.rule + ">" + lines[i + 1].rule)
+        out.append(feats)
+    return out
+
+
+def rule_readings(lines: Sequence[Line], blocks: Sequence[Block]) -> None:
+    """Set each line's ``rule`` and ``reason`` from the blocks the rule-based stages made
+    (a line may hold several blocks, a merged block several lines)."""
+    starts = [line.start for line in lines]
+    kinds: list[list[str]] = [[] for _ in lines]
+    reasons: list[str | None] = [None] * len(lines)
+    for block in blocks:
+        first = max(bisect.bisect_right(starts, block.span.start) - 1, 0)
+        last = bisect.bisect_left(starts, block.span.end)
+        for i in range(first, last):
+            if block.kind not in kinds[i]:
+                kinds[i].append(block.kind)
+            if block.reason and reasons[i] is None:
+                reasons[i] = block.reason
+    for line, found, reason in zip(lines, kinds, reasons, strict=True):
+        if found:
+            line.rule = "+".join(sorted(found))
+        line.reason = reason

@@ -1,0 +1,182 @@
+"""The labelling stage: what each line is, decided once, by the trained model.
+
+The rule-based reading (:mod:`._classify`, the rule cleaners, :mod:`._group`) runs first
+and lends its verdicts to the model as features; the model labels every line over the
+whole article; then each line becomes the blocks its label asks for: the rule reading's
+pieces where they agree with it, else the whole line (a line the model calls two things
+is split where a splitter can split it)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from . import _dates
+from ._blocks import Block
+from ._datelines import DATE_FIELD, split_date_field, split_wire
+from ._features import Line, article_features, rule_readings
+from ._lines import read_link
+from ._model import Span
+from ._quotes import read_quote
+from ._sequence import SequenceModel
+from .errors import ModelError
+
+__all__ = ["DEFAULT_MODEL", "Labeller", "line_records", "reconcile"]
+
+#: The file name of the model that ships in the package (``articlekit/data``).
+DEFAULT_MODEL = "labeller.akm"
+
+# of the types a line holds, the one it keeps when it cannot be split
+_PRIMARY = (
+    "headline",
+    "quote",
+    "read_more",
+    "byline",
+    "caption",
+    "standfirst",
+    "heading",
+    "embed",
+    "list_item",
+    "paragraph",
+    "boilerplate",
+    "dateline",
+)
+
+
+class Labeller:
+    """A trained model of what each line of an article is.
+
+    >>> labeller = Labeller.default()
+    >>> "paragraph" in labeller.labels
+    True
+    """
+
+    __slots__ = ("model", "name")
+
+    def __init__(self, model: SequenceModel, name: str = "model") -> None:
+        self.model = model
+        self.name = name
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels the model chooses from (types joined by ``+``)."""
+        return self.model.labels
+
+    @classmethod
+    def load(cls, path: str | Path) -> Labeller:
+        """The model in the file *path* (written by ``articlekit train``)."""
+        return cls(SequenceModel.load(path), str(path))
+
+    @staticmethod
+    @functools.cache
+    def default() -> Labeller:
+        """The model that ships with articlekit, loaded once, when first needed."""
+        try:
+            data = resources.files("articlekit").joinpath("data", DEFAULT_MODEL).read_bytes()
+        except OSError as exc:  # pragma: no cover - a broken installation
+            raise ModelError(f"the shipped model {DEFAULT_MODEL} is missing from the installation: {exc}") from exc
+        return Labeller(SequenceModel.from_bytes(data, f"the shipped model {DEFAULT_MODEL}"), "default")
+
+    def save(self, path: str | Path) -> None:
+        """Write the model to the file *path*, for :meth:`load` or ``Parser(model=path)``."""
+        self.model.save(path)
+
+    def label(self, lines: Sequence[Line]) -> tuple[list[str], list[float]]:
+        """The label of every line and the model's confidence in it."""
+        return self.model.decode(article_features(lines), _required(lines))
+
+    def __repr__(self) -> str:
+        return f"Labeller({self.name!r})"
+
+
+def _required(lines: Sequence[Line]) -> list[str | None]:
+    """The types some lines certainly hold: the scrape's date field opening the first
+    line is a dateline."""
+    required: list[str | None] = [None] * len(lines)
+    if lines and DATE_FIELD.match(lines[0].text) is not None:
+        required[0] = "dateline"
+    return required
+
+
+def line_records(lines: Sequence[Block], read: Sequence[Block]) -> list[Line]:
+    """Working records of the segmented *lines*, with what the rule reading *read* (the
+    blocks after the rule stages) said of each."""
+    records = [Line(b.text, b.span.start, b.span.end, b.blank_before) for b in lines]
+    for record, after in zip(records, lines[1:], strict=False):
+        record.blank_after = after.blank_before
+    if records:
+        records[-1].blank_after = True
+    rule_readings(records, read)
+    return records
+
+
+def reconcile(
+    lines: Sequence[Block], pieces: Sequence[Block], labels: Sequence[str], confidences: Sequence[float]
+) -> list[Block]:
+    """The blocks of the article as the model labelled its *lines*: the rule reading's
+    *pieces* of a line (what the classifier made of it, split or not) where their kinds
+    are the label's types, else blocks made for the label."""
+    out: list[Block] = []
+    j = 0
+    for line, label, confidence in zip(lines, labels, confidences, strict=True):
+        own: list[Block] = []
+        while j < len(pieces) and pieces[j].span.start < line.span.end:
+            if pieces[j].span.start >= line.span.start:
+                own.append(pieces[j])
+            j += 1
+        types = frozenset(label.split("+"))
+        if own and {p.kind for p in own} == types and all(p.kind in types for p in own):
+            out.extend(p.replace(confidence=confidence) for p in own)
+            continue
+        out.extend(_made(line, types, own, confidence))
+    return out
+
+
+def _made(line: Block, types: frozenset[str], own: Sequence[Block], confidence: float) -> list[Block]:
+    if len(types) > 1 and "dateline" in types:
+        rest = types - {"dateline"}
+        for split in (split_date_field, split_wire):
+            parts = split(line)
+            if len(parts) == 2:
+                kind = next(t for t in _PRIMARY if t in rest)
+                return [
+                    parts[0].replace(confidence=confidence),
+                    _typed(parts[1], kind, confidence),
+                ]
+    kind = next(t for t in _PRIMARY if t in types)
+    same = next((p for p in own if p.kind == kind and p.span == line.span), None)
+    if same is not None:
+        return [same.replace(confidence=confidence)]
+    return [_typed(line, kind, confidence)]
+
+
+def _typed(block: Block, kind: str, confidence: float) -> Block:
+    """*block* as *kind*, with the attributes its text gives that kind."""
+    text = block.text
+    if kind == "quote":
+        reading = read_quote(text)
+        if reading is None:
+            return Block(kind, text, block.span, block.blank_before, confidence=confidence)
+        start = block.span.start
+        attribution = (
+            Span(start + reading.attribution[0], start + reading.attribution[1]) if reading.attribution else None
+        )
+        return Block(
+            kind,
+            text,
+            block.span,
+            block.blank_before,
+            attribution=attribution,
+            open_quote=reading.open_at_end,
+            lead_in=reading.lead_in is not None,
+            confidence=confidence,
+        )
+    if kind == "read_more":
+        link = read_link(text)
+        label, url = (link[0], link[2]) if link is not None else (None, None)
+        return Block(kind, text, block.span, block.blank_before, label=label, url=url, confidence=confidence)
+    if kind == "dateline":
+        return Block(kind, text, block.span, block.blank_before, date=_dates.fast_date(text), confidence=confidence)
+    return Block(kind, text, block.span, block.blank_before, confidence=confidence)

@@ -1,0 +1,104 @@
+"""Training a labeller on labelled articles, and judging it by cross-validation across
+websites: the articles of one site are all trained on or all held out."""
+
+from __future__ import annotations
+
+import bisect
+import zlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ._classify import classify
+from ._corpus import LabelledArticle
+from ._evaluate import Evaluation, evaluate
+from ._labeller import Labeller, line_records
+from ._parser import Parser, _rule_reading
+from ._segment import segment
+from ._sequence import label_of, train
+from ._text import line_scope
+from .errors import ModelError
+
+__all__ = ["cross_validate", "examples", "fold_of", "train_labeller"]
+
+# a combination of types seen fewer times than this is learned as its main type
+_MIN_COMBINATION = 3
+_PRIMARY = ("headline", "quote", "read_more", "byline", "caption", "standfirst", "heading", "embed", "list_item")
+
+
+def examples(article: LabelledArticle) -> tuple[list[list[str]], list[frozenset[str]]]:
+    """The features of every non-blank line of *article* and its gold types."""
+    from ._features import article_features
+
+    text = article.text
+    lines = segment(text)
+    if not lines:
+        return [], []
+    with line_scope(len(lines)):
+        records = line_records(lines, _rule_reading(classify(lines, text), text))
+        features = article_features(records)
+    starts = [line.start for line in article.lines]
+    gold = []
+    for line in lines:
+        i = bisect.bisect_right(starts, line.span.start) - 1
+        labelled = article.lines[i] if i >= 0 else None
+        if labelled is None or not labelled.start <= line.span.start < max(labelled.end, labelled.start + 1):
+            raise ModelError(f"{article.name}: the line at offset {line.span.start} has no label")
+        gold.append(labelled.types)
+    return features, gold
+
+
+def _label_set(golds: Sequence[Sequence[frozenset[str]]]) -> Callable[[frozenset[str]], str]:
+    counts = Counter(label_of(types) for gold in golds for types in gold)
+
+    def label(types: frozenset[str]) -> str:
+        name = label_of(types)
+        if counts[name] >= _MIN_COMBINATION or len(types) == 1:
+            return name
+        return next((t for t in _PRIMARY if t in types), sorted(types)[0])
+
+    return label
+
+
+def train_labeller(
+    articles: Sequence[LabelledArticle], *, epochs: int = 10, rounds: int = 3, seed: int = 0
+) -> Labeller:
+    """Train a :class:`Labeller` on *articles*. The same articles give the same model."""
+    if not articles:
+        raise ModelError("no labelled articles to train on")
+    prepared = [examples(a) for a in sorted(articles, key=lambda a: (a.name, a.text))]
+    label = _label_set([gold for _, gold in prepared])
+    data = [(features, [label(types) for types in gold]) for features, gold in prepared if features]
+    model = train(data, epochs=epochs, rounds=rounds, seed=seed)
+    return Labeller(model, "trained")
+
+
+def fold_of(article: LabelledArticle, folds: int) -> int:
+    """The fold *article* is held out in: by its website, so that no site is both
+    trained on and scored."""
+    return zlib.crc32(article.host.encode("utf-8")) % folds
+
+
+def cross_validate(
+    articles: Sequence[LabelledArticle],
+    folds: int = 5,
+    *,
+    epochs: int = 10,
+    rounds: int = 3,
+    progress: Callable[[int, int], None] | None = None,
+) -> Evaluation:
+    """Train on all folds but one, score the one held out, for each fold in turn; the
+    evaluations of the held-out folds summed."""
+    if folds < 2:
+        raise ModelError(f"cross-validation needs at least 2 folds, got {folds}")
+    assigned = [fold_of(a, folds) for a in articles]
+    total = Evaluation()
+    for k in range(folds):
+        train_on = [a for a, f in zip(articles, assigned, strict=True) if f != k]
+        held_out = [a for a, f in zip(articles, assigned, strict=True) if f == k]
+        if not held_out or not train_on:
+            continue
+        labeller = train_labeller(train_on, epochs=epochs, rounds=rounds)
+        total = total + evaluate(Parser(model=labeller).parse, held_out)
+        if progress is not None:
+            progress(k + 1, folds)
+    return total
