@@ -96,6 +96,7 @@ class LabelledArticle:
         """The lower-cased host of :attr:`source` without a leading ``www.``, for splitting
         a corpus by website; :attr:`name` when there is no source or it names no host.
 
+        >>> from articlekit.training import LabelledArticle
         >>> LabelledArticle("a", "", "https://WWW.bbc.co.uk/news/1", None, None, ()).host
         'bbc.co.uk'
         >>> LabelledArticle("a", "", None, None, None, ()).host

@@ -58,6 +58,7 @@ class Evaluation:
     cases of each of :data:`ACCURACY_KEYS`; ``crashes`` holds one ``"NAME.txt: Error:
     message"`` per article the parser failed on.
 
+    >>> from articlekit.training import Evaluation
     >>> evaluation = Evaluation()
     >>> evaluation.tp["paragraph"] += 3
     >>> evaluation.fp["paragraph"] += 1

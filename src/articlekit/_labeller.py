@@ -48,6 +48,7 @@ _PRIMARY = (
 class Labeller:
     """A trained model of what each line of an article is.
 
+    >>> from articlekit import Labeller
     >>> labeller = Labeller.default()
     >>> "paragraph" in labeller.labels
     True

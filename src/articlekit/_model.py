@@ -139,7 +139,8 @@ def _opt_confidence(data: Mapping[str, Any], where: str) -> float | None:
 def _confidence_field() -> Any:
     """How sure the line labeller was of the element's type, from 0 to 1; ``None`` when
     no model labelled it (the rule-based parse). Always the last field."""
-    return attrs.field(default=None, validator=_check_confidence)
+    # (left out of the repr: it says how the element was found, not what it is)
+    return attrs.field(default=None, validator=_check_confidence, repr=False)
 
 
 def _with_confidence(out: dict[str, Any], confidence: float | None) -> dict[str, Any]:

@@ -91,6 +91,13 @@ def cross_validate(
     if folds < 2:
         raise ModelError(f"cross-validation needs at least 2 folds, got {folds}")
     assigned = [fold_of(a, folds) for a in articles]
+    if len(set(assigned)) < 2:
+        sites = len({a.host for a in articles})
+        raise ModelError(
+            f"the articles come from {sites} website{'s' if sites != 1 else ''}, which fill "
+            f"{len(set(assigned))} of the {folds} folds: cross-validation by website needs articles of "
+            "several sites (to judge a model of one site, hold some of its pages out and use --model)"
+        )
     total = Evaluation()
     for k in range(folds):
         train_on = [a for a, f in zip(articles, assigned, strict=True) if f != k]
