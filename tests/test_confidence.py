@@ -84,6 +84,29 @@ def _parts(article: articlekit.Article) -> Iterator[Any]:
             yield from element.paragraphs
 
 
+def _all_sure(article: articlekit.Article) -> articlekit.Article:
+    """*article* with every element, quotation paragraph and removed entry at 0.95, so
+    that a test can make one of them unsure whatever the model said of the others."""
+
+    def sure(element: Any) -> Any:
+        if element is None:
+            return None
+        if isinstance(element, BlockQuote):
+            paragraphs = tuple(attrs.evolve(p, confidence=0.95) for p in element.paragraphs)
+            return attrs.evolve(element, paragraphs=paragraphs, confidence=0.95)
+        return attrs.evolve(element, confidence=0.95)
+
+    return attrs.evolve(
+        article,
+        dateline=sure(article.dateline),
+        headline=sure(article.headline),
+        standfirst=sure(article.standfirst),
+        byline=sure(article.byline),
+        body=tuple(sure(b) for b in article.body),
+        removed=tuple(sure(r) for r in article.removed),
+    )
+
+
 def _confidences(data: Any) -> Iterator[tuple[str, Any]]:
     """Every ``confidence`` key in contract data, with where it is."""
 
@@ -345,7 +368,7 @@ def _low_lines(page: str) -> list[str]:
 
 
 def test_the_page_hatches_a_low_confidence_line_only(labeller: articlekit.Parser) -> None:
-    article = labeller.parse(EVERYTHING)
+    article = _all_sure(labeller.parse(EVERYTHING))
     # one element the model was unsure of: the crosshead, made unsure
     heading = article.headings[0]
     unsure = attrs.evolve(heading, confidence=0.42)
@@ -367,7 +390,7 @@ def test_the_page_hatches_a_low_confidence_line_only(labeller: articlekit.Parser
 
 
 def test_a_low_confidence_quotation_paragraph_and_removed_line(labeller: articlekit.Parser) -> None:
-    article = labeller.parse(EVERYTHING)
+    article = _all_sure(labeller.parse(EVERYTHING))
     quote = article.quotes[0]
     first, *rest = quote.paragraphs
     unsure_quote = attrs.evolve(quote, paragraphs=(attrs.evolve(first, confidence=0.3), *rest), confidence=0.3)
