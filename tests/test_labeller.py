@@ -180,10 +180,10 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.680, lines 0.792, quote groups 0.855, headline 0.817
+    # measured 2026-12-02: macro F1 0.689, lines 0.798, quote groups 0.852, headline 0.815
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
-    assert result.macro_f1 >= 0.665
+    assert result.macro_f1 >= 0.67
     assert (result.accuracy("lines") or 0) >= 0.78
     assert result.quote_group_f1 >= 0.84
     assert (result.accuracy("headline") or 0) >= 0.80

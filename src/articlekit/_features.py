@@ -14,6 +14,7 @@ import regex
 from ._blocks import Block
 from ._datelines import split_wire
 from ._furniture import boilerplate_reason, is_caption, is_embed
+from ._lexicons import Lexicon, load
 from ._lines import is_desk, is_person, looks_like_byline
 from ._model import Span
 from ._quotes import read_quote
@@ -46,6 +47,8 @@ class Line:
     rule: str = "paragraph"
     #: the reasons the rules gave (a furniture kind, ``label`` ...)
     reason: str | None = None
+    #: the line opened with the scrape's date field, and ``text`` is the rest of it
+    date_field: bool = False
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -105,7 +108,7 @@ def _case(text: str, tokens: Sequence[str]) -> str:
     return "mixed"
 
 
-def _own(line: Line, tokens: Sequence[str]) -> list[str]:
+def _own(line: Line, tokens: Sequence[str], lexicon: Lexicon) -> list[str]:
     """The features of a line on its own."""
     text = line.text
     n = len(tokens)
@@ -128,6 +131,7 @@ def _own(line: Line, tokens: Sequence[str]) -> list[str]:
             feats.append("w01=" + tokens[0].lower() + " " + tokens[1].lower())
         if n <= 5:
             feats.extend("sw=" + t.lower() for t in tokens)
+    feats.extend(lexicon.features(tokens))
     if SENTENCE_END.search(text):
         feats.append("sentence_end")
     if is_prose(text):
@@ -198,11 +202,13 @@ _NEIGHBOUR_PREFIXES = ("wc=", "last=", "first=", "rule=", "case=")
 _NEIGHBOUR_FLAGS = frozenset({"prose", "quote", "quote_open_end", "sentence_end", "title_like", "ends_colon"})
 
 
-def article_features(lines: Sequence[Line]) -> list[list[str]]:
-    """The features of every line of one article, in order."""
+def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> list[list[str]]:
+    """The features of every line of one article, in order; *lexicon* is the
+    languages' words to look for (every language's, by default)."""
+    lexicon = lexicon or load()
     tokens = [words(line.text) for line in lines]
     bags = [frozenset(t.casefold() for t in toks) for toks in tokens]
-    own = [_own(line, toks) for line, toks in zip(lines, tokens, strict=True)]
+    own = [_own(line, toks, lexicon) for line, toks in zip(lines, tokens, strict=True)]
     counts = Counter(line.text.casefold() for line in lines)
     prose = [("prose" in f) for f in own]
     first_prose = next((i for i, p in enumerate(prose) if p), len(lines))
@@ -216,6 +222,8 @@ def article_features(lines: Sequence[Line]) -> list[list[str]]:
         back = total - 1 - i
         feats.append("from_end=" + (str(back) if back < 3 else "3+"))
         feats.append("blank_before" if line.blank_before else "no_blank_before")
+        if line.date_field:
+            feats.append("date_field")
         feats.append("blank_after" if line.blank_after else "no_blank_after")
         where = "before_prose" if i < first_prose else "after_prose" if i > last_prose else "in_prose"
         feats.append(where)

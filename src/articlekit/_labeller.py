@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from . import _dates
+from . import _dates, _lexicons
 from ._blocks import Block
 from ._datelines import DATE_FIELD, split_date_field, split_wire
 from ._features import Line, article_features, rule_readings
@@ -84,9 +84,11 @@ class Labeller:
         """Write the model to the file *path*, for :meth:`load` or ``Parser(model=path)``."""
         self.model.save(path)
 
-    def label(self, lines: Sequence[Line]) -> tuple[list[str], list[float]]:
-        """The label of every line and the model's confidence in it."""
-        return self.model.decode(article_features(lines), _required(lines))
+    def label(self, lines: Sequence[Line], languages: Sequence[str] | None = None) -> tuple[list[str], list[float]]:
+        """The label of every line and the model's confidence in it; *languages* selects
+        the lexicons whose words the model looks for (every one, by default)."""
+        lexicon = _lexicons.load(languages)
+        return self.model.decode(article_features(lines, lexicon), _required(lines))
 
     def __repr__(self) -> str:
         return f"Labeller({self.name!r})"
@@ -96,7 +98,7 @@ def _required(lines: Sequence[Line]) -> list[str | None]:
     """The types some lines certainly hold: the scrape's date field opening the first
     line is a dateline."""
     required: list[str | None] = [None] * len(lines)
-    if lines and DATE_FIELD.match(lines[0].text) is not None:
+    if lines and (lines[0].date_field or DATE_FIELD.match(lines[0].text) is not None):
         required[0] = "dateline"
     return required
 
@@ -109,6 +111,13 @@ def line_records(lines: Sequence[Block], read: Sequence[Block]) -> list[Line]:
         record.blank_after = after.blank_before
     if records:
         records[-1].blank_after = True
+        # the scrape's date field is certainly a dateline (a constraint, see _required):
+        # what the model must tell is what the rest of its line is, so it reads that
+        field = DATE_FIELD.match(records[0].text)
+        rest = records[0].text[field.end() :].strip() if field is not None else ""
+        if rest:
+            records[0].text = rest
+            records[0].date_field = True
     rule_readings(records, read)
     return records
 

@@ -87,10 +87,10 @@ class Parser:
     *cleaners* is the :class:`~articlekit.cleaners.Pipeline` to run, or a list of
     cleaners or cleaner names (default: :data:`articlekit.cleaners.DEFAULT`);
     *languages* (ISO 639-1 codes) hints the languages of dates that the fast path
-    cannot read. *model* says what each line is: ``None`` (the default) for the
-    rules alone, ``"default"`` for the labeller trained on our labelled corpus (loaded
-    on the first parse), the path of a model file written by ``articlekit train``, or a
-    :class:`~articlekit.Labeller`.
+    cannot read, and selects the lexicons a model looks for. *model* says what each
+    line is: ``None`` (the default) for the rules alone, ``"default"`` for the
+    labeller trained on our labelled corpus (loaded on the first parse), the path of a
+    model file written by ``articlekit train``, or a :class:`~articlekit.Labeller`.
 
     >>> parser = Parser(cleaners=["drop_repeats"])  # keep the boilerplate
     >>> article = parser.parse("Storm hits coast\\nAdvertisement\\nThe sea wall gave way at dawn.")
@@ -132,7 +132,7 @@ class Parser:
 
                 labeller = Labeller.default() if self.model == "default" else self.model
                 records = line_records(blocks, _rule_reading(pieces, text))
-                labels, confidences = labeller.label(records)
+                labels, confidences = labeller.label(records, self.languages)
                 pieces = reconcile(blocks, pieces, labels, confidences)
             # the cleaners run before grouping: a line they retype (a caption set inside a
             # quotation) or merge (a wrapped paragraph) changes how quotations group

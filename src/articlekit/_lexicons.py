@@ -1,0 +1,122 @@
+"""Lexicons: the words and phrases that say what a line may be, one file per language
+(``articlekit/lexicons/LANG.toml``), read by one loader.
+
+A lexicon gives the labeller indicator features (``lex:advert``: the line holds a word
+of adverts; ``lex0:read_more``: it opens with a phrase that introduces a related link);
+the model learns how much each says. Adding a language, or a phrase, is one edit in one
+file. Entries are matched case-folded, word by word: a phrase of several words counts
+where it opens a line, a single word wherever it stands.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+import attrs
+
+from ._text import words
+
+__all__ = ["KINDS", "Lexicon", "available", "load"]
+
+#: The kinds of entries a lexicon file may list.
+KINDS = frozenset(
+    {
+        "speech",
+        "read_more",
+        "picture",
+        "agency",
+        "byline",
+        "advert",
+        "subscribe",
+        "share",
+        "follow",
+        "comment",
+        "legal",
+        "navigation",
+        "stamp",
+        "month",
+        "weekday",
+        "list_lead",
+    }
+)
+
+# a phrase is looked for at the start of a line only: a few words are enough
+_MAX_PHRASE = 5
+
+
+@attrs.frozen(slots=True)
+class Lexicon:
+    """The entries of some languages' lexicons, merged: each word, and each opening
+    phrase (its words joined by one space), with the kinds it is an entry of."""
+
+    languages: tuple[str, ...]
+    single: dict[str, frozenset[str]] = attrs.field(repr=False)
+    phrases: dict[str, frozenset[str]] = attrs.field(repr=False)
+
+    def features(self, tokens: Sequence[str]) -> list[str]:
+        """The features of a line of these words: ``lex:KIND`` for every kind a word
+        of the line is an entry of, ``lex0:KIND`` for the kinds of the words or phrase
+        it opens with."""
+        found: set[str] = set()
+        for token in tokens:
+            kinds = self.single.get(token.casefold())
+            if kinds is not None:
+                found.update(kinds)
+        out = ["lex:" + kind for kind in sorted(found)]
+        opening: set[str] = set()
+        folded = [t.casefold() for t in tokens[:_MAX_PHRASE]]
+        for n in range(1, len(folded) + 1):
+            kinds = self.phrases.get(" ".join(folded[:n])) if n > 1 else self.single.get(folded[0])
+            if kinds is not None:
+                opening.update(kinds)
+        out.extend("lex0:" + kind for kind in sorted(opening))
+        return out
+
+
+def available() -> tuple[str, ...]:
+    """The languages articlekit has a lexicon for (ISO 639-1 codes)."""
+    folder = resources.files("articlekit").joinpath("lexicons")
+    return tuple(sorted(p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+def _read(language: str) -> dict[str, list[str]]:
+    data = tomllib.loads(resources.files("articlekit").joinpath("lexicons", f"{language}.toml").read_text("utf-8"))
+    if data.get("language") != language:
+        raise ValueError(f"lexicons/{language}.toml says it is {data.get('language')!r}")
+    kinds = data.get("kinds", {})
+    unknown = set(kinds) - KINDS
+    if unknown:
+        raise ValueError(f"lexicons/{language}.toml lists unknown kinds {sorted(unknown)}; known: {sorted(KINDS)}")
+    return {kind: list(entries) for kind, entries in kinds.items()}
+
+
+def load(languages: Iterable[str] | None = None) -> Lexicon:
+    """The lexicon of *languages* (every language articlekit has one for when
+    ``None``); a language without a lexicon adds nothing."""
+    have = available()
+    chosen = have if languages is None else tuple(sorted({code for code in languages if code in have}))
+    return _load(chosen)
+
+
+@functools.cache
+def _load(languages: tuple[str, ...]) -> Lexicon:
+    single: dict[str, set[str]] = {}
+    phrases: dict[str, set[str]] = {}
+    for language in languages:
+        for kind, entries in _read(language).items():
+            for entry in entries:
+                tokens = [t.casefold() for t in words(entry)]
+                if not tokens:
+                    continue
+                if len(tokens) == 1:
+                    single.setdefault(tokens[0], set()).add(kind)
+                elif len(tokens) <= _MAX_PHRASE:
+                    phrases.setdefault(" ".join(tokens), set()).add(kind)
+    return Lexicon(
+        languages,
+        {word: frozenset(kinds) for word, kinds in single.items()},
+        {phrase: frozenset(kinds) for phrase, kinds in phrases.items()},
+    )

@@ -1,0 +1,58 @@
+"""Lexicons: one file per language, one loader, features the labeller reads."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+import articlekit
+from articlekit._lexicons import KINDS, available, load
+from articlekit._text import words
+from tests.conftest import EXAMPLE, read_exact
+
+
+def test_every_lexicon_file_is_well_formed() -> None:
+    languages = available()
+    assert {"en", "de", "fr", "es", "sv", "pl"} <= set(languages)
+    for language in languages:
+        path = resources.files("articlekit").joinpath("lexicons", f"{language}.toml")
+        data = tomllib.loads(path.read_text("utf-8"))
+        assert data["language"] == language
+        assert set(data["kinds"]) <= KINDS, language
+        for kind, entries in data["kinds"].items():
+            assert entries, f"{language}: {kind} is empty"
+            for entry in entries:
+                assert entry == entry.strip() and entry.casefold() == entry, f"{language}: {entry!r}"
+                assert words(entry), f"{language}: {entry!r} has no word"
+            assert len(entries) == len(set(entries)), f"{language}: {kind} repeats an entry"
+
+
+def test_a_line_gets_the_kinds_of_its_words_and_its_opening() -> None:
+    lexicon = load(["en"])
+    assert lexicon.features(words("Sign up to our newsletter")) == [
+        "lex:subscribe",
+        "lex0:subscribe",
+    ]
+    read_more = lexicon.features(words("Read more: Storm hits coast"))
+    assert "lex0:read_more" in read_more
+    assert lexicon.features(words("The sea wall gave way at dawn")) == []
+
+
+def test_languages_select_the_packs() -> None:
+    german = load(["de"])
+    assert german.languages == ("de",)
+    assert "lex0:read_more" in german.features(words("Lesen Sie auch: Sturm an der Küste"))
+    assert "lex0:read_more" not in load(["en"]).features(words("Lesen Sie auch: Sturm an der Küste"))
+    # a language without a lexicon adds nothing, and every pack is the default
+    assert load(["xx"]).languages == ()
+    assert load().languages == available()
+    assert load(["de", "en"]) is load(["en", "de"])  # merged once, whatever the order
+
+
+@pytest.mark.parametrize("languages", [None, ["en"], ["de"]])
+def test_a_labelled_parse_takes_the_languages(languages: list[str] | None) -> None:
+    text = read_exact(EXAMPLE)
+    article = articlekit.Parser(model="default", languages=languages).parse(text)
+    assert article.headline is not None and article.dateline is not None
