@@ -19,7 +19,7 @@ from ._datelines import DATE_FIELD, split_date_field, split_wire
 from ._features import Line, article_features, rule_readings
 from ._lines import read_link
 from ._model import Span
-from ._quotes import read_quote
+from ._quotes import read_quote, read_unmarked_speech
 from ._sequence import SequenceModel
 from .errors import ModelError
 
@@ -123,11 +123,16 @@ def line_records(lines: Sequence[Block], read: Sequence[Block]) -> list[Line]:
 
 
 def reconcile(
-    lines: Sequence[Block], pieces: Sequence[Block], labels: Sequence[str], confidences: Sequence[float]
+    lines: Sequence[Block],
+    pieces: Sequence[Block],
+    labels: Sequence[str],
+    confidences: Sequence[float],
+    languages: Sequence[str] | None = None,
 ) -> list[Block]:
     """The blocks of the article as the model labelled its *lines*: the rule reading's
     *pieces* of a line (what the classifier made of it, split or not) where their kinds
     are the label's types, else blocks made for the label."""
+    verbs = _speech_verbs(languages)
     out: list[Block] = []
     j = 0
     for line, label, confidence in zip(lines, labels, confidences, strict=True):
@@ -140,11 +145,22 @@ def reconcile(
         if own and {p.kind for p in own} == types and all(p.kind in types for p in own):
             out.extend(p.replace(confidence=confidence) for p in own)
             continue
-        out.extend(_made(line, types, own, confidence))
+        out.extend(_made(line, types, own, confidence, verbs))
     return out
 
 
-def _made(line: Block, types: frozenset[str], own: Sequence[Block], confidence: float) -> list[Block]:
+@functools.cache
+def _speech_verbs_of(languages: tuple[str, ...] | None) -> frozenset[str]:
+    return _lexicons.load(languages).words_of("speech")
+
+
+def _speech_verbs(languages: Sequence[str] | None) -> frozenset[str]:
+    return _speech_verbs_of(tuple(languages) if languages is not None else None)
+
+
+def _made(
+    line: Block, types: frozenset[str], own: Sequence[Block], confidence: float, verbs: frozenset[str]
+) -> list[Block]:
     if len(types) > 1 and "dateline" in types:
         rest = types - {"dateline"}
         for split in (split_date_field, split_wire):
@@ -153,23 +169,34 @@ def _made(line: Block, types: frozenset[str], own: Sequence[Block], confidence: 
                 kind = next(t for t in _PRIMARY if t in rest)
                 return [
                     parts[0].replace(confidence=confidence),
-                    _typed(parts[1], kind, confidence),
+                    _typed(parts[1], kind, confidence, verbs),
                 ]
     kind = next(t for t in _PRIMARY if t in types)
     same = next((p for p in own if p.kind == kind and p.span == line.span), None)
     if same is not None:
         return [same.replace(confidence=confidence)]
-    return [_typed(line, kind, confidence)]
+    return [_typed(line, kind, confidence, verbs)]
 
 
-def _typed(block: Block, kind: str, confidence: float) -> Block:
+def _typed(block: Block, kind: str, confidence: float, verbs: frozenset[str]) -> Block:
     """*block* as *kind*, with the attributes its text gives that kind."""
     text = block.text
     if kind == "quote":
+        start = block.span.start
         reading = read_quote(text)
         if reading is None:
-            return Block(kind, text, block.span, block.blank_before, confidence=confidence)
-        start = block.span.start
+            speech = read_unmarked_speech(text, verbs)
+            at = speech.attribution
+            return Block(
+                kind,
+                text,
+                block.span,
+                block.blank_before,
+                attribution=Span(start + at[0], start + at[1]) if at else None,
+                open_quote=speech.runs_on,
+                lead_in=speech.starts,
+                confidence=confidence,
+            )
         attribution = (
             Span(start + reading.attribution[0], start + reading.attribution[1]) if reading.attribution else None
         )

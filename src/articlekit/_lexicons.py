@@ -56,6 +56,15 @@ class Lexicon:
     single: dict[str, frozenset[str]] = attrs.field(repr=False)
     phrases: dict[str, frozenset[str]] = attrs.field(repr=False)
 
+    def words_of(self, kind: str) -> frozenset[str]:
+        """The single words of *kind* (case-folded)."""
+        return frozenset(word for word, kinds in self.single.items() if kind in kinds)
+
+    def entries_of(self, kind: str) -> frozenset[str]:
+        """The words and phrases of *kind* (case-folded, a phrase's words joined by one
+        space)."""
+        return self.words_of(kind) | {phrase for phrase, kinds in self.phrases.items() if kind in kinds}
+
     def features(self, tokens: Sequence[str]) -> list[str]:
         """The features of a line of these words: ``lex:KIND`` for every kind a word
         of the line is an entry of, ``lex0:KIND`` for the kinds of the words or phrase

@@ -133,7 +133,7 @@ class Parser:
                 labeller = Labeller.default() if self.model == "default" else self.model
                 records = line_records(blocks, _rule_reading(pieces, text))
                 labels, confidences = labeller.label(records, self.languages)
-                pieces = reconcile(blocks, pieces, labels, confidences)
+                pieces = reconcile(blocks, pieces, labels, confidences, self.languages)
             # the cleaners run before grouping: a line they retype (a caption set inside a
             # quotation) or merge (a wrapped paragraph) changes how quotations group
             pieces, trace = self.cleaners.run(pieces)

@@ -8,10 +8,11 @@ import re
 import attrs
 import regex
 
+from ._lexicons import load as load_lexicon
 from ._tables import OPENERS, QUOTE_PAIRS, SPEECH_VERBS
-from ._text import holds_any, per_line
+from ._text import holds_any, per_line, words
 
-__all__ = ["QuoteReading", "read_quote"]
+__all__ = ["QuoteReading", "SpeechReading", "read_quote", "read_unmarked_speech"]
 
 _SINGLE = "'\u2019\u2018\u201a"
 _ALL_MARKS = "".join(sorted(set(OPENERS + "".join(QUOTE_PAIRS.values()))))
@@ -23,7 +24,14 @@ _REVERSE_MARKS = regex.compile(f"(?r)[{regex.escape(_ALL_MARKS)}]")
 _LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])(?=\S|(?<=[\u00ab\u00bb\u2039\u203a])\s)")
 _GUILLEMETS = "\u00ab\u00bb\u2039\u203a"
 _TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
-_VERBS = "|".join(sorted((regex.escape(v) for v in SPEECH_VERBS), key=len, reverse=True))
+# the verbs of the tables and of every language's lexicon (``speech``)
+_VERBS = "|".join(
+    sorted(
+        (regex.escape(v).replace(r"\ ", r"\s+") for v in {*SPEECH_VERBS, *load_lexicon().entries_of("speech")}),
+        key=len,
+        reverse=True,
+    )
+)
 _WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev|Supt|Insp|Det|Hon)\.|[\w\u2019'&-]+)"
 # "…," said Mr Smith.  /  "…," Donnelly said yesterday.  — a few words around a verb
 # the words that open a noun phrase after the verb, in the languages we read
@@ -194,3 +202,60 @@ def read_quote(text: str) -> QuoteReading | None:
                 attribution=(0, lead_end),
             )
     return None
+
+
+# a speaker's label that opens a line of speech without quotation marks: a transcript's
+# `SEN. TOM COTTON:`, an interview's `Q:` or `Q.`, `(Morton)`, `[Name/Title :`
+_SPEAKER_LABEL = regex.compile(
+    r"[\[(]?(?P<label>(?:[QA]|[^\s:;.!?()\[\]][^:;!?()\[\]\n]{0,60}?))\s*(?:(?<=\b[QA])\.|:|\))\s+(?=\S)"
+)
+_LABEL_MAX_WORDS = 8
+_DIALOGUE_DASH = regex.compile(r"[-\u2012\u2013\u2014\u2015]\s?(?=\S)")
+# the clause that ends a line of dialogue: `…, säger Towe Hägg.` / `… – mówi Anna.`
+_CLOSING_CLAUSE = regex.compile(r"(?r)(?:,|\s[-\u2013\u2014])\s+(?P<clause>[^,.!?\u2013\u2014]{2,120}?)[.!?]?\s*$")
+
+
+@attrs.frozen(slots=True)
+class SpeechReading:
+    """A paragraph of speech without quotation marks, as the labeller found it: who
+    speaks (offsets into the paragraph), whether it starts a quotation of its own, and
+    whether the speech may run on into the next paragraph."""
+
+    attribution: tuple[int, int] | None
+    starts: bool
+    runs_on: bool
+
+
+def read_unmarked_speech(text: str, speech_verbs: frozenset[str]) -> SpeechReading:
+    """Read a paragraph the labeller calls direct speech that :func:`read_quote` cannot
+    read: a speaker's label (the label is the attribution; the answer may run on over
+    the next paragraphs), a dialogue dash (its own quotation; a closing clause with a
+    verb of saying, ``…, säger Towe Hägg.``, is the attribution), or else a paragraph
+    that goes on with the quotation above it if that one is still open.
+
+    >>> verbs = frozenset({"säger", "said"})
+    >>> text = "HOMANS: Well, I think if you look back to the last year."
+    >>> r = read_unmarked_speech(text, verbs); text[slice(*r.attribution)], r.starts, r.runs_on
+    ('HOMANS', True, True)
+    >>> text = "– Han kommer nu att höras, säger Towe Hägg."
+    >>> r = read_unmarked_speech(text, verbs); text[slice(*r.attribution)], r.starts, r.runs_on
+    ('säger Towe Hägg', True, False)
+    >>> read_unmarked_speech("And so he was invested very early on.", verbs)
+    SpeechReading(attribution=None, starts=False, runs_on=False)
+    """
+    dash = _DIALOGUE_DASH.match(text)
+    if dash is not None:
+        clause = _CLOSING_CLAUSE.search(text, dash.end())
+        attribution = None
+        if clause is not None:
+            start, end = clause.span("clause")
+            found = words(text[start:end])
+            if found and any(w.casefold() in speech_verbs for w in found[:4]):
+                attribution = (start, end)
+        return SpeechReading(attribution, starts=True, runs_on=False)
+    label = _SPEAKER_LABEL.match(text)
+    if label is not None and len(words(label["label"])) <= _LABEL_MAX_WORDS:
+        head = label["label"]
+        if head in ("Q", "A") or head[:1].isupper() or not head[:1].isalpha():
+            return SpeechReading(label.span("label"), starts=True, runs_on=True)
+    return SpeechReading(None, starts=False, runs_on=False)
