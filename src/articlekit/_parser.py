@@ -1,4 +1,5 @@
-"""The parser: segment → classify → clean → group → build, one stage per module."""
+"""The parser: segment → normalise → classify (and, with a model, label) → clean →
+group → build, one stage per module."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ._classify import classify
 from ._decode import Errors, decode
 from ._group import group
 from ._model import Article
+from ._normalise import normalise, restore
 from ._pipeline import Cleaner, Pipeline
 from ._segment import segment
 from ._text import line_scope
@@ -122,7 +124,7 @@ class Parser:
                 f"the text has {len(text):,} characters, more than max_chars={self.max_chars:,}; "
                 "raise the limit with Parser(max_chars=...) if you mean it"
             )
-        blocks = segment(text)
+        blocks = normalise(segment(text))
         if not blocks:
             return Article(source=text)
         with line_scope(len(blocks)):
@@ -134,6 +136,7 @@ class Parser:
                 records = line_records(blocks, _rule_reading(pieces, text))
                 labels, confidences = labeller.label(records, self.languages)
                 pieces = reconcile(blocks, pieces, labels, confidences, self.languages)
+            pieces = restore(pieces, text)
             # the cleaners run before grouping: a line they retype (a caption set inside a
             # quotation) or merge (a wrapped paragraph) changes how quotations group
             pieces, trace = self.cleaners.run(pieces)

@@ -12,6 +12,7 @@ from ._classify import classify
 from ._corpus import LabelledArticle
 from ._evaluate import Evaluation, evaluate
 from ._labeller import Labeller, line_records
+from ._normalise import normalise
 from ._parser import Parser, _rule_reading
 from ._segment import segment
 from ._sequence import label_of, train
@@ -30,7 +31,7 @@ def examples(article: LabelledArticle) -> tuple[list[list[str]], list[frozenset[
     from ._features import article_features
 
     text = article.text
-    lines = segment(text)
+    lines = normalise(segment(text))
     if not lines:
         return [], []
     with line_scope(len(lines)):
