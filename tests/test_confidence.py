@@ -394,11 +394,12 @@ def test_a_low_confidence_quotation_paragraph_and_removed_line(labeller: article
     quote = article.quotes[0]
     first, *rest = quote.paragraphs
     unsure_quote = attrs.evolve(quote, paragraphs=(attrs.evolve(first, confidence=0.3), *rest), confidence=0.3)
-    removed = attrs.evolve(article.removed[0], confidence=0.5)
+    advert = next(r for r in article.removed if r.text == "Advertisement")
+    removed = attrs.evolve(advert, confidence=0.5)
     article = attrs.evolve(
         article,
         body=tuple(unsure_quote if b is quote else b for b in article.body),
-        removed=(removed, *article.removed[1:]),
+        removed=tuple(removed if r is advert else r for r in article.removed),
     )
     page = render.html(article, EVERYTHING)
     body = _text_of(page)

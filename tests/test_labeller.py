@@ -180,14 +180,14 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.681, lines 0.793, quote groups 0.854, headline 0.810,
-    # attribution 0.691
+    # measured 2026-12-02: macro F1 0.688, lines 0.796, quote groups 0.856, headline 0.824,
+    # attribution 0.689
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
-    assert result.macro_f1 >= 0.67
+    assert result.macro_f1 >= 0.675
     assert (result.accuracy("lines") or 0) >= 0.78
     assert result.quote_group_f1 >= 0.84
-    assert (result.accuracy("headline") or 0) >= 0.795
+    assert (result.accuracy("headline") or 0) >= 0.81
     assert (result.accuracy("attribution") or 0) >= 0.675
 
 
