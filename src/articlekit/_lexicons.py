@@ -85,6 +85,7 @@ class Lexicon:
         return out
 
 
+@functools.cache
 def available() -> tuple[str, ...]:
     """The languages articlekit has a lexicon for (ISO 639-1 codes)."""
     folder = resources.files("articlekit").joinpath("lexicons")
