@@ -233,3 +233,16 @@ def test_a_trailing_attribution_in_another_language() -> None:
     [block] = _labelled(text, ["quote"])
     assert block.attribution is not None
     assert block.attribution.of(text) == "gesteht Bürgermeister Reinhold Schulz"
+
+
+def test_the_shipped_model_reads_the_seed_article_exactly() -> None:
+    from tests.conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED} (../shared is absent)")
+    from articlekit._evaluate import evaluate
+
+    result = evaluate(articlekit.Parser(model="default").parse, read_labelled([SEED]))
+    assert result.accuracy("articles") == 1.0
+    assert result.macro_f1 == 1.0 and result.quote_group_f1 == 1.0
+    assert result.accuracy("attribution") == result.accuracy("headline") == result.accuracy("date") == 1.0
