@@ -52,6 +52,8 @@ class Line:
     reason: str | None = None
     #: the line opened with the scrape's date field, and ``text`` is the rest of it
     date_field: bool = False
+    #: the rules read a date from a stamp on this line
+    dated: bool = False
 
 
 def _bucket(n: int, edges: Sequence[int]) -> str:
@@ -272,6 +274,8 @@ def rule_readings(lines: Sequence[Line], blocks: Sequence[Block]) -> None:
                 kinds[i].append(block.kind)
             if block.reason and reasons[i] is None:
                 reasons[i] = block.reason
+            if block.kind == "dateline" and block.date is not None:
+                lines[i].dated = True
     for line, found, reason in zip(lines, kinds, reasons, strict=True):
         if found:
             line.rule = "+".join(sorted(found))
