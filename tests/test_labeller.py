@@ -180,15 +180,15 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.688, lines 0.796, quote groups 0.856, headline 0.829,
-    # attribution 0.689, date 0.858
+    # measured 2026-12-02: macro F1 0.689, lines 0.797, quote groups 0.858, headline 0.829,
+    # attribution 0.700, date 0.858
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.675
     assert (result.accuracy("lines") or 0) >= 0.78
     assert result.quote_group_f1 >= 0.84
     assert (result.accuracy("headline") or 0) >= 0.81
-    assert (result.accuracy("attribution") or 0) >= 0.675
+    assert (result.accuracy("attribution") or 0) >= 0.685
     assert (result.accuracy("date") or 0) >= 0.84
 
 
@@ -285,3 +285,23 @@ def test_when_the_model_finds_no_dateline_the_first_dated_stamp_holds_one() -> N
     assert labels == ["paragraph", "dateline", "paragraph"]
     # confidence is over the labels the constraint leaves: here only one
     assert confidences[1] == 1.0
+
+
+def test_a_line_the_rules_read_as_a_quotation_is_no_plain_paragraph() -> None:
+    import numpy as np
+
+    from articlekit._features import Line
+    from articlekit._sequence import SequenceModel
+
+    # a model that calls every line a paragraph, and a quote second best
+    model = SequenceModel(
+        ("paragraph", "quote"),
+        ("bias",),
+        np.asarray([[5.0, 1.0]], dtype=np.float32),
+        np.zeros((2, 2), dtype=np.float32),
+        np.zeros(2, dtype=np.float32),
+    )
+    lines = [Line("The council met.", 0, 16, True), Line('"We are ready," she said.', 17, 42, True)]
+    assert Labeller(model).label(lines)[0] == ["paragraph", "paragraph"]
+    lines[1].rule = "quote"
+    assert Labeller(model).label(lines)[0] == ["paragraph", "quote"]

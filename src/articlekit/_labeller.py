@@ -90,7 +90,11 @@ class Labeller:
         lexicon = _lexicons.load(languages)
         features = article_features(lines, lexicon)
         required = _required(lines)
-        labels, confidences = self.model.decode(features, required)
+        # a line the rules read as a quotation by its marks is not a plain paragraph
+        # (measured across websites: quote groups 0.856 -> 0.858, attribution 0.689 ->
+        # 0.700, quote F1 0.902 -> 0.906); the model says what else it may be
+        banned = ["paragraph" if line.rule == "quote" else None for line in lines]
+        labels, confidences = self.model.decode(features, required, banned)
         if not any("dateline" in label.split("+") for label in labels):
             # the article's date is in no other place: the first line the rules read a
             # date from must hold a dateline (measured across websites: date accuracy
@@ -98,7 +102,7 @@ class Labeller:
             stamp = next((i for i, line in enumerate(lines) if line.dated), None)
             if stamp is not None:
                 required[stamp] = "dateline"
-                labels, confidences = self.model.decode(features, required)
+                labels, confidences = self.model.decode(features, required, banned)
         return labels, confidences
 
     def __repr__(self) -> str:

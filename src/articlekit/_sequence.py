@@ -34,7 +34,7 @@ FloatArray = npt.NDArray[np.float32]
 class SequenceModel:
     """Weights over features and labels, and over pairs of labels, with Viterbi decoding."""
 
-    __slots__ = ("_index", "features", "info", "labels", "start", "transitions", "weights")
+    __slots__ = ("_index", "_label_index", "features", "info", "labels", "start", "transitions", "weights")
 
     def __init__(
         self,
@@ -52,6 +52,7 @@ class SequenceModel:
         self.start = start  # (labels,)
         self.info = dict(info or {})
         self._index = {name: i for i, name in enumerate(self.features)}
+        self._label_index = {label: k for k, label in enumerate(self.labels)}
 
     def emissions(self, lines: Sequence[Sequence[str]]) -> FloatArray:
         """The score of every label for every line, from its features alone."""
@@ -73,22 +74,30 @@ class SequenceModel:
         return out
 
     def decode(
-        self, lines: Sequence[Sequence[str]], required: Sequence[str | None] | None = None
+        self,
+        lines: Sequence[Sequence[str]],
+        required: Sequence[str | None] | None = None,
+        banned: Sequence[str | None] | None = None,
     ) -> tuple[list[str], list[float]]:
         """The best labels for *lines* (the features of each line), and the model's
         confidence in each: how much of the probability, over the labels this line could
         take with its neighbours' labels fixed, lies on the chosen one. Where
         *required* names a type for a line, its label holds that type (a constraint that
-        is certain, such as the scrape's date field)."""
+        is certain, such as the scrape's date field); where *banned* names a label, the
+        line does not get that label."""
         if not lines:
             return [], []
         emissions = self.emissions(lines)
         if required is not None:
             for i, kind in enumerate(required):
                 if kind is not None:
-                    banned = [k for k, label in enumerate(self.labels) if kind not in label.split("+")]
-                    if len(banned) < len(self.labels):
-                        emissions[i, banned] = -1e9
+                    excluded = [k for k, label in enumerate(self.labels) if kind not in label.split("+")]
+                    if len(excluded) < len(self.labels):
+                        emissions[i, excluded] = -1e9
+        if banned is not None:
+            for i, label in enumerate(banned):
+                if label is not None and label in self._label_index:
+                    emissions[i, self._label_index[label]] = -1e9
         path = viterbi(emissions, self.transitions, self.start)
         sure = confidences(emissions, self.transitions, self.start, path, self.temperature)
         return [self.labels[k] for k in path], sure
