@@ -305,3 +305,24 @@ def test_a_line_the_rules_read_as_a_quotation_is_no_plain_paragraph() -> None:
     assert Labeller(model).label(lines)[0] == ["paragraph", "paragraph"]
     lines[1].rule = "quote"
     assert Labeller(model).label(lines)[0] == ["paragraph", "quote"]
+
+
+def test_the_built_in_cleaners_do_not_retype_what_the_labeller_labelled() -> None:
+    from articlekit import Block, Span
+    from articlekit.cleaners import detect_captions, drop_boilerplate, drop_repeated_headline
+
+    caption = "The harbour at dawn (Image: Getty)"
+    guessed = Block("paragraph", caption, Span(0, len(caption)))
+    labelled = guessed.replace(confidence=0.8)
+    assert [b.kind for b in detect_captions([guessed, labelled])] == ["caption", "paragraph"]
+    advert = Block("paragraph", "Advertisement", Span(0, 13))
+    kept, dropped = drop_boilerplate([advert.replace(confidence=0.7), advert])
+    assert (kept.kind, kept.dropped_by) == ("paragraph", None)
+    assert (dropped.kind, dropped.dropped_by) == ("boilerplate", "drop_boilerplate")
+    # a labelled line that repeats the headline goes only if it too was labelled a headline
+    title = "Storm hits the coast"
+    headline = Block("headline", title, Span(0, 20), confidence=0.9)
+    as_paragraph = Block("paragraph", title, Span(21, 41), confidence=0.6)
+    as_headline = Block("headline", title, Span(42, 62), confidence=0.9)
+    out = drop_repeated_headline([headline, as_paragraph, as_headline])
+    assert [b.dropped_by for b in out] == [None, None, "drop_repeated_headline"]

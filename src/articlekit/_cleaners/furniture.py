@@ -13,6 +13,15 @@ from .._text import SENTENCE_END, word_count
 
 # what a line read as by the classifier may turn out to be furniture
 _RETYPABLE = frozenset({"paragraph", "quote", "list_item", "heading", "byline", "standfirst"})
+
+
+def _retypable(block: Block) -> bool:
+    """Whether these cleaners may retype *block*: the classifier's guess may turn out to
+    be furniture, but a line the labeller labelled keeps its label (it has weighed
+    these same patterns)."""
+    return block.kind in _RETYPABLE and not block.dropped_by and block.confidence is None
+
+
 # a tweet's text runs to a few dozen words, a caption to a few more
 _POST_MAX_WORDS = 80
 _CAPTION_MAX_WORDS = 80
@@ -34,7 +43,7 @@ def detect_embeds(blocks: Sequence[Block]) -> list[Block]:
     """
     out = list(blocks)
     for i, block in enumerate(out):
-        if block.kind not in _RETYPABLE or block.dropped_by:
+        if not _retypable(block):
             continue
         if is_embed(block.text):
             out[i] = block.replace(kind="embed", reason="embedded post")
@@ -65,12 +74,12 @@ def detect_captions(blocks: Sequence[Block]) -> list[Block]:
     """
     out = []
     for block in blocks:
-        if block.kind in _RETYPABLE and not block.dropped_by and is_caption(block.text):
+        if _retypable(block) and is_caption(block.text):
             block = block.replace(kind="caption", reason="caption")
         out.append(block)
     # then the captions that only their neighbours give away
     for i, block in enumerate(out):
-        if block.kind not in _RETYPABLE or block.dropped_by:
+        if not _retypable(block):
             continue
         before = out[i - 1] if i > 0 else None
         after = out[i + 1] if i + 1 < len(out) else None
@@ -147,7 +156,7 @@ def drop_boilerplate(blocks: Sequence[Block]) -> list[Block]:
         if not block.dropped_by:
             if block.kind == "boilerplate":
                 block = block.drop("drop_boilerplate", block.reason or "boilerplate")
-            elif block.kind in _RETYPABLE:
+            elif _retypable(block):
                 reason = boilerplate_reason(block.text)
                 if reason is not None:
                     block = block.replace(kind="boilerplate").drop("drop_boilerplate", reason)

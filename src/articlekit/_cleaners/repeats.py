@@ -37,6 +37,8 @@ def drop_repeated_headline(blocks: Sequence[Block]) -> list[Block]:
             block is not headline
             and not block.dropped_by
             and block.kind != "dateline"
+            # a line the labeller labelled is a repeat only if it too is a headline
+            and (block.confidence is None or block.kind == "headline")
             and abs(len(block.text) - size) <= _SLACK  # a repeat is about as long: skip the rest cheaply
             and _key(block.text) == key
         ):
