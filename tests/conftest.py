@@ -11,6 +11,8 @@ from types import ModuleType
 import pytest
 from hypothesis import HealthCheck, settings
 
+from articlekit._corpus import LabelledArticle, read_labelled
+
 # Property-test budgets: CI runs 10,000 examples a test; a developer's run fewer; more
 # on demand with HYPOTHESIS_PROFILE=deep.
 _SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
@@ -51,6 +53,14 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"the seed article is not at {SEED} (../shared is absent)")
     return read_exact(SEED)
+
+
+@pytest.fixture(scope="session")
+def dev_articles() -> list[LabelledArticle]:
+    """The dev corpus as labelled articles."""
+    if not DEV.is_dir():
+        pytest.skip(f"the dev corpus is not at {DEV} (../shared is absent)")
+    return read_labelled([DEV])
 
 
 @pytest.fixture(scope="session")

@@ -35,25 +35,7 @@ from articlekit._model import (
 )
 from articlekit.errors import ContractError
 from tests.conftest import EXAMPLE, read_exact
-
-# a scrape with every kind of element, as in test_render
-EVERYTHING = """ date 2021-05-18 Harbour wall breached as storm floods the seafront
-Dozens of homes evacuated after waves break through the sea defence
-By Jane Smith
-Dozens of families were moved from their homes overnight after the storm tore a hole in the harbour wall.
-The harbour master said: "We have never seen anything like it.
-READ MORE: Lifeboat crew rescue two kayakers in gale
-"We will rebuild the wall before the winter."
-Advertisement
-The boats piled up against the harbour wall (Image: Getty)
-What happens next
-Engineers said three things remain to be done before the seafront can reopen to the public.
-- Resurfacing the eastern approach
-- Repainting the towers
-What a night for the harbour!
-\u2014 Jane Fan (@janefan) May 18, 2021
-The council will meet on Monday to decide how to pay for the repairs to the harbour wall.
-"""
+from tests.test_render import EVERYTHING
 
 SPAN = Span(0, 5)
 

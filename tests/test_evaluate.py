@@ -26,13 +26,6 @@ from tests.conftest import DEV, ROOT, SCORER
 
 
 @pytest.fixture(scope="module")
-def dev_articles() -> list[LabelledArticle]:
-    if not DEV.is_dir():
-        pytest.skip(f"the dev corpus is not at {DEV} (../shared is absent)")
-    return read_labelled([DEV])
-
-
-@pytest.fixture(scope="module")
 def script_score(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], str]:
     """The scorer's --json output and printed table for the dev corpus, run as a script."""
     if not SCORER.exists() or not DEV.is_dir():

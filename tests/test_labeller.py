@@ -22,13 +22,6 @@ SHIPPED = ROOT / "src" / "articlekit" / "data" / "labeller.akm"
 
 
 @pytest.fixture(scope="module")
-def dev_articles() -> list[LabelledArticle]:
-    if not DEV.is_dir():
-        pytest.skip(f"the dev corpus is not at {DEV} (../shared is absent)")
-    return read_labelled([DEV])
-
-
-@pytest.fixture(scope="module")
 def corpus() -> list[LabelledArticle]:
     if not DEV.is_dir() or not TRAIN.is_dir():
         pytest.skip(f"the labelled corpus is not at {SHARED / 'corpus'} (../shared is absent)")
@@ -263,22 +256,28 @@ def test_a_barely_trained_model_does_not_lose_the_date_stamp(small_model: Labell
     assert article.dateline.date.startswith("2021-05-18")
 
 
-def test_when_the_model_finds_no_dateline_the_first_dated_stamp_holds_one() -> None:
+def _one_minded(labels: tuple[str, ...], scores: list[float]) -> Labeller:
+    """A model that gives every line, whatever it holds, these *scores* for *labels*."""
     import numpy as np
 
-    from articlekit._features import Line
     from articlekit._sequence import SequenceModel
 
-    # a model that calls every line a paragraph, whatever it sees
-    model = SequenceModel(
-        ("dateline", "paragraph"),
-        ("bias",),
-        np.asarray([[0.0, 5.0]], dtype=np.float32),
-        np.zeros((2, 2), dtype=np.float32),
-        np.zeros(2, dtype=np.float32),
+    return Labeller(
+        SequenceModel(
+            labels,
+            ("bias",),
+            np.asarray([scores], dtype=np.float32),
+            np.zeros((len(labels), len(labels)), dtype=np.float32),
+            np.zeros(len(labels), dtype=np.float32),
+        )
     )
+
+
+def test_when_the_model_finds_no_dateline_the_first_dated_stamp_holds_one() -> None:
+    from articlekit._features import Line
+
+    labeller = _one_minded(("dateline", "paragraph"), [0.0, 5.0])  # every line a paragraph
     lines = [Line("Storm hits coast", 0, 16, True), Line("18 May 2021", 17, 28, False), Line("Text.", 29, 34, True)]
-    labeller = Labeller(model)
     assert labeller.label(lines)[0] == ["paragraph", "paragraph", "paragraph"]
     lines[1].dated = True  # the rules read a date from it
     labels, confidences = labeller.label(lines)
@@ -288,23 +287,13 @@ def test_when_the_model_finds_no_dateline_the_first_dated_stamp_holds_one() -> N
 
 
 def test_a_line_the_rules_read_as_a_quotation_is_no_plain_paragraph() -> None:
-    import numpy as np
-
     from articlekit._features import Line
-    from articlekit._sequence import SequenceModel
 
-    # a model that calls every line a paragraph, and a quote second best
-    model = SequenceModel(
-        ("paragraph", "quote"),
-        ("bias",),
-        np.asarray([[5.0, 1.0]], dtype=np.float32),
-        np.zeros((2, 2), dtype=np.float32),
-        np.zeros(2, dtype=np.float32),
-    )
+    labeller = _one_minded(("paragraph", "quote"), [5.0, 1.0])  # a paragraph, else a quote
     lines = [Line("The council met.", 0, 16, True), Line('"We are ready," she said.', 17, 42, True)]
-    assert Labeller(model).label(lines)[0] == ["paragraph", "paragraph"]
+    assert labeller.label(lines)[0] == ["paragraph", "paragraph"]
     lines[1].rule = "quote"
-    assert Labeller(model).label(lines)[0] == ["paragraph", "quote"]
+    assert labeller.label(lines)[0] == ["paragraph", "quote"]
 
 
 def test_the_built_in_cleaners_do_not_retype_what_the_labeller_labelled() -> None:

@@ -32,27 +32,13 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from ._blocks import KINDS
 from .errors import CorpusError
 
 __all__ = ["LABEL_TYPES", "LabelledArticle", "LabelledLine", "line_table", "read_labelled"]
 
-#: The twelve line types of the annotation format.
-LABEL_TYPES: frozenset[str] = frozenset(
-    {
-        "dateline",
-        "headline",
-        "standfirst",
-        "byline",
-        "paragraph",
-        "quote",
-        "read_more",
-        "heading",
-        "caption",
-        "embed",
-        "list_item",
-        "boilerplate",
-    }
-)
+#: The twelve line types of the annotation format (the kinds a block can be).
+LABEL_TYPES: frozenset[str] = KINDS
 
 LABEL_SUFFIX = ".labels.tsv"
 
