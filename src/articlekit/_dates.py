@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from ._tables import MONTHS, TIMEZONES
-from ._text import per_line
+from ._text import per_line, words
 
 # Month names of every language in the table, longest first so that "September"
 # wins over "Sep".
@@ -38,13 +38,21 @@ _MDY = regex.compile(
 )
 # 18.05.2021, 18/05/2021, 18-05-2021: day first, as most of the world writes it (a
 # second number over 12 can only be the day: 05/18/2021)
-_NUMERIC_DMY = regex.compile(r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d])")
+# (a two-digit year only after slashes: 4/12/22; 1.2.33 is a version as often as a date)
+_NUMERIC_DMY = regex.compile(
+    r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|(?<=/)\d{2})(?![\d]|[./-]\d)"
+)
+# 2022/04/12, 2022.04.12: the year first (with hyphens it is ISO, read above)
+_NUMERIC_YMD = regex.compile(
+    r"(?<![\d./-])(?P<y>\d{4})(?P<sep>[./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d]|[./-]\d)"
+)
 _MONTH_YEAR = regex.compile(rf"(?<!\w)(?P<mon>{_MONTH_ALT})\.?,?\s+(?P<y>\d{{4}})(?!\d)", regex.IGNORECASE)
 _TIME = regex.compile(
     rf"(?<![\d:.])(?P<H>\d{{1,2}})[:.h](?P<M>\d{{2}})(?::(?P<S>\d{{2}}))?(?![.:]?\d)"
     rf"(?:\s*(?P<ampm>[ap]\.?\s?m\b\.?))?(?:\s*(?:Uhr|h))?(?:\s*(?P<tz>{_TZ_ALT})\b)?",
     regex.IGNORECASE,
 )
+_AMPM = regex.compile(r"\b[ap]\.m\.|\b[ap]m\b", regex.IGNORECASE)
 _AMPM_ONLY = regex.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s*(?P<ampm>[ap]\.?m\b\.?)", regex.IGNORECASE)
 _HAS_YEAR = regex.compile(r"(?<!\d)(?:1[5-9]|2\d)\d\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _RELATIVE = regex.compile(
@@ -58,6 +66,14 @@ def _valid(y: int, m: int, d: int) -> bool:
     return (
         d <= (31, 29 if y % 4 == 0 and (y % 100 or y % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[m - 1]
     )
+
+
+def _full_year(digits: str) -> int:
+    """A year written with two digits is this century's below 70, else the last's."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
 
 
 def _with_time(date: str, text: str) -> str:
@@ -99,6 +115,8 @@ def fast_date(text: str) -> str | None:
     ('2021-05-18', '2021-05-18')
     >>> fast_date("date 2020-12")
     '2020-12'
+    >>> fast_date("UPDATED: 4/12/22 7:00 a.m."), fast_date("2022/04/12")
+    ('2022-04-12T07:00:00', '2022-04-12')
     """
     return _read_fast(text)[1]
 
@@ -132,9 +150,15 @@ def _read_fast(text: str) -> tuple[bool, str | None]:
             return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _NUMERIC_DMY.search(text)
     if match is not None:
+        y, m, d = _full_year(match["y"]), int(match["m"]), int(match["d"])
+        if m > 12 >= d or (m <= 12 and match["sep"] == "/" and _AMPM.search(text) is not None):
+            # 05/18/2021: month first; and 4/12/22 7:00 a.m., the American way of
+            # writing both the date and the time
+            m, d = d, m
+        return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
+    match = _NUMERIC_YMD.search(text)
+    if match is not None:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
-        if m > 12 >= d:
-            m, d = d, m  # 05/18/2021: month first
         return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _MONTH_YEAR.search(text)
     if match is not None:
@@ -186,11 +210,52 @@ def _slow_date(text: str, languages: tuple[str, ...] | None) -> str | None:
     return str(value.date().isoformat())
 
 
+# the languages a script points to, for a text whose month or weekday names no lexicon
+# knows (the first character of the script that the text holds decides)
+_SCRIPTS = (
+    (regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]"), ("ja", "zh")),
+    (regex.compile(r"\p{Hangul}"), ("ko",)),
+    (regex.compile(r"\p{Cyrillic}"), ("bg", "ru", "sr", "uk")),
+    (regex.compile(r"\p{Arabic}"), ("ar", "fa", "ur")),
+    (regex.compile(r"\p{Greek}"), ("el",)),
+    (regex.compile(r"\p{Hebrew}"), ("he",)),
+    (regex.compile(r"\p{Thai}"), ("th",)),
+    (regex.compile(r"\p{Devanagari}"), ("hi", "mr", "ne")),
+)
+# dateparser's names for the languages whose codes differ from ours
+_DATEPARSER_CODES = {"no": "nb"}
+# no date stamp runs longer: a longer text is not worth dateparser's time
+_SLOW_MAX_CHARS = 100
+
+
+def _languages_for(text: str, languages: Sequence[str] | None) -> tuple[str, ...]:
+    """The languages dateparser tries for *text*: the ones given, else the ones whose
+    month or weekday names the text holds, else those of its script, else English (a
+    date of numbers alone reads the same in every language). Without a hint, dateparser tries every locale it
+    knows, which costs a second or more for one stamp."""
+    if languages:
+        chosen: set[str] = set(languages)
+    else:
+        from ._lexicons import languages_of
+
+        names = languages_of(frozenset({"month", "weekday"}))
+        chosen = set()
+        for word in words(text):
+            chosen.update(names.get(word.casefold(), ()))
+        if not chosen and not text.isascii():
+            for script, codes in _SCRIPTS:
+                if script.search(text) is not None:
+                    chosen.update(codes)
+        chosen = chosen or {"en"}
+    return tuple(sorted(_DATEPARSER_CODES.get(code, code) for code in chosen))
+
+
 def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
     """Read the absolute date in *text* as an ISO 8601 string at the precision given.
 
     Returns ``None`` for relative stamps (``2 hours ago``) and text with no date.
-    *languages* (ISO 639-1 codes such as ``["de", "fr"]``) narrows dateparser's guess.
+    *languages* (ISO 639-1 codes such as ``["de", "fr"]``) narrows dateparser's guess;
+    without them, the month and weekday names in the text choose its languages.
 
     >>> parse_date("18 May 2021")
     '2021-05-18'
@@ -203,6 +268,6 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
     if matched:
         return date
     # without a year in the text dateparser takes the day for one ("18 May" -> 2018-05)
-    if is_relative(text) or _HAS_YEAR.search(text) is None:
+    if is_relative(text) or _HAS_YEAR.search(text) is None or len(text.strip()) > _SLOW_MAX_CHARS:
         return None
-    return _slow_date(text.strip(), tuple(languages) if languages else None)
+    return _slow_date(text.strip(), _languages_for(text, languages))

@@ -19,7 +19,7 @@ import attrs
 
 from ._text import words
 
-__all__ = ["KINDS", "Lexicon", "available", "load"]
+__all__ = ["KINDS", "Lexicon", "available", "languages_of", "load"]
 
 #: The kinds of entries a lexicon file may list.
 KINDS = frozenset(
@@ -109,6 +109,20 @@ def load(languages: Iterable[str] | None = None) -> Lexicon:
     have = available()
     chosen = have if languages is None else tuple(sorted({code for code in languages if code in have}))
     return _load(chosen)
+
+
+@functools.cache
+def languages_of(kinds: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Each word (case-folded) of the *kinds* of entries, with the languages whose
+    lexicon lists it (``{"mai": {"de", "fr"}, ...}`` for months)."""
+    found: dict[str, set[str]] = {}
+    for language in available():
+        for kind, entries in _read(language).items():
+            if kind in kinds:
+                for entry in entries:
+                    for token in words(entry):
+                        found.setdefault(token.casefold(), set()).add(language)
+    return {word: frozenset(languages) for word, languages in found.items()}
 
 
 @functools.cache
