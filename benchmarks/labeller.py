@@ -33,7 +33,7 @@ from articlekit._classify import classify
 from articlekit._features import article_features
 from articlekit._labeller import Labeller, line_records
 from articlekit._normalise import normalise
-from articlekit._parser import _rule_reading
+from articlekit._parser import rule_reading
 from articlekit._segment import segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +74,7 @@ def _stages(texts: list[str], labeller: Labeller) -> dict[str, float]:
             continue
         with _text.line_scope(len(lines)):
             t0 = time.perf_counter()
-            records = line_records(lines, _rule_reading(classify(lines, text), text))
+            records = line_records(lines, rule_reading(classify(lines, text), text))
             t1 = time.perf_counter()
             features = article_features(records)
             t2 = time.perf_counter()
@@ -93,7 +93,7 @@ def _emissions(texts: list[str], labeller: Labeller) -> dict[str, float]:
         lines = normalise(segment(text))
         if lines:
             with _text.line_scope(len(lines)):
-                features.append(article_features(line_records(lines, _rule_reading(classify(lines, text), text))))
+                features.append(article_features(line_records(lines, rule_reading(classify(lines, text), text))))
     table = {name: [float(w) for w in model.weights[i]] for i, name in enumerate(model.features)}
     width = len(model.labels)
 

@@ -173,14 +173,14 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.689, lines 0.797, quote groups 0.858, headline 0.829,
-    # attribution 0.700, date 0.858
+    # measured 2026-12-02: macro F1 0.690, lines 0.797, quote groups 0.863, headline 0.815,
+    # attribution 0.704, date 0.858
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.675
     assert (result.accuracy("lines") or 0) >= 0.78
-    assert result.quote_group_f1 >= 0.84
-    assert (result.accuracy("headline") or 0) >= 0.81
+    assert result.quote_group_f1 >= 0.85
+    assert (result.accuracy("headline") or 0) >= 0.80
     assert (result.accuracy("attribution") or 0) >= 0.685
     assert (result.accuracy("date") or 0) >= 0.84
 

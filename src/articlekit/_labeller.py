@@ -23,13 +23,14 @@ from ._quotes import read_quote, read_unmarked_speech
 from ._sequence import SequenceModel
 from .errors import ModelError
 
-__all__ = ["DEFAULT_MODEL", "Labeller", "line_records", "reconcile"]
+__all__ = ["DEFAULT_MODEL", "PRIMARY", "Labeller", "line_records", "reconcile"]
 
 #: The file name of the model that ships in the package (``articlekit/data``).
 DEFAULT_MODEL = "labeller.akm"
 
-# of the types a line holds, the one it keeps when it cannot be split
-_PRIMARY = (
+#: Of the types a line holds, the one it keeps when it cannot be split (and the one a
+#: combination too rare to learn is learned as).
+PRIMARY = (
     "headline",
     "quote",
     "read_more",
@@ -157,7 +158,7 @@ def reconcile(
                 own.append(pieces[j])
             j += 1
         types = frozenset(label.split("+"))
-        if own and {p.kind for p in own} == types and all(p.kind in types for p in own):
+        if own and {p.kind for p in own} == types:
             out.extend(p.replace(confidence=confidence) for p in own)
             continue
         out.extend(_made(line, types, own, confidence, verbs))
@@ -181,7 +182,7 @@ def _made(
         for split in (split_date_field, split_wire):
             parts = split(line)
             if len(parts) == 2:
-                kind = next(t for t in _PRIMARY if t in rest)
+                kind = next(t for t in PRIMARY if t in rest)
                 return [
                     parts[0].replace(confidence=confidence),
                     _typed(parts[1], kind, confidence, verbs),
@@ -190,7 +191,7 @@ def _made(
         # no splitter splits the line as labelled: the rules' pieces agree as far as
         # they go (a stamp labelled dateline+paragraph stays the dateline it is)
         return [p.replace(confidence=confidence) for p in own]
-    kind = next(t for t in _PRIMARY if t in types)
+    kind = next(t for t in PRIMARY if t in types)
     same = next((p for p in own if p.kind == kind and p.span == line.span), None)
     if same is not None:
         return [same.replace(confidence=confidence)]

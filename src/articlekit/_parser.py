@@ -73,7 +73,7 @@ def _to_labeller(value: Labeller | str | Path | None) -> Labeller | Literal["def
     )
 
 
-def _rule_reading(pieces: list[Block], source: str) -> list[Block]:
+def rule_reading(pieces: list[Block], source: str) -> list[Block]:
     """What the rules alone make of the classified *pieces*: the model's features."""
     from .cleaners import RULES
 
@@ -133,7 +133,7 @@ class Parser:
                 from ._labeller import Labeller, line_records, reconcile
 
                 labeller = Labeller.default() if self.model == "default" else self.model
-                records = line_records(blocks, _rule_reading(pieces, text))
+                records = line_records(blocks, rule_reading(pieces, text))
                 labels, confidences = labeller.label(records, self.languages)
                 pieces = reconcile(blocks, pieces, labels, confidences, self.languages)
             pieces = restore(pieces, text)

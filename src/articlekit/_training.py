@@ -11,9 +11,10 @@ from collections.abc import Callable, Sequence
 from ._classify import classify
 from ._corpus import LabelledArticle
 from ._evaluate import Evaluation, evaluate
-from ._labeller import Labeller, line_records
+from ._features import article_features
+from ._labeller import PRIMARY, Labeller, line_records
 from ._normalise import normalise
-from ._parser import Parser, _rule_reading
+from ._parser import Parser, rule_reading
 from ._segment import segment
 from ._sequence import label_of, train
 from ._text import line_scope
@@ -23,19 +24,16 @@ __all__ = ["cross_validate", "examples", "fold_of", "train_labeller"]
 
 # a combination of types seen fewer times than this is learned as its main type
 _MIN_COMBINATION = 3
-_PRIMARY = ("headline", "quote", "read_more", "byline", "caption", "standfirst", "heading", "embed", "list_item")
 
 
 def examples(article: LabelledArticle) -> tuple[list[list[str]], list[frozenset[str]]]:
     """The features of every non-blank line of *article* and its gold types."""
-    from ._features import article_features
-
     text = article.text
     lines = normalise(segment(text))
     if not lines:
         return [], []
     with line_scope(len(lines)):
-        records = line_records(lines, _rule_reading(classify(lines, text), text))
+        records = line_records(lines, rule_reading(classify(lines, text), text))
         features = article_features(records)
     starts = [line.start for line in article.lines]
     gold = []
@@ -55,7 +53,7 @@ def _label_set(golds: Sequence[Sequence[frozenset[str]]]) -> Callable[[frozenset
         name = label_of(types)
         if counts[name] >= _MIN_COMBINATION or len(types) == 1:
             return name
-        return next((t for t in _PRIMARY if t in types), sorted(types)[0])
+        return next(t for t in PRIMARY if t in types)
 
     return label
 
