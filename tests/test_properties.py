@@ -97,3 +97,21 @@ def test_every_built_in_cleaner_is_idempotent(text: str) -> None:
             continue  # ftfy's own fixes are its business; tested on real mojibake elsewhere
         once = list(cleaner(blocks))
         assert list(cleaner(once)) == once, name
+
+
+_LABELLED = articlekit.Parser(model="default")
+
+
+@given(_SCRAPE_LIKE)
+def test_scrape_like_strings_parse_losslessly_under_the_labeller(text: str) -> None:
+    article = _LABELLED.parse(text)
+    check_article(text, article)
+    assert _LABELLED.parse(text) == article  # deterministic
+    for element in article.elements():
+        assert element.confidence is not None and 0 <= element.confidence <= 1
+
+
+@given(st.text())
+def test_any_string_parses_losslessly_under_the_labeller(text: str) -> None:
+    article = _LABELLED.parse(text)
+    check_article(text, article)
