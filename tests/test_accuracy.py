@@ -775,15 +775,6 @@ def test_a_long_live_blog_post_title_over_its_byline_is_a_heading() -> None:
     assert article.quotes == ()
 
 
-def test_a_date_line_reporting_speech_in_the_past_tense_is_a_caption() -> None:
-    caption = "Storm damage is worse than feared but the sea wall held, council leader Anne Byrne said"
-    text = f" date 2024-03-12 {caption}\n\n{LEAD}\n\n{SECOND}\n"
-    article = articlekit.parse(text)
-    check_article(text, article)
-    assert article.headline is None
-    assert [c.text for c in article.captions] == [caption]
-
-
 def test_a_headline_reporting_speech_in_the_present_tense_stays_a_headline() -> None:
     headline = "Sea wall repairs will take six months, says council"
     text = f" date 2024-03-12 {headline}\n\n{LEAD}\n\n{SECOND}\n"

@@ -173,8 +173,8 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.690, lines 0.797, quote groups 0.863, headline 0.815,
-    # attribution 0.704, date 0.858
+    # measured 2026-12-02: macro F1 0.692, lines 0.799, quote groups 0.858, headline 0.817,
+    # attribution 0.704, date 0.870
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.675
@@ -182,7 +182,7 @@ def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]
     assert result.quote_group_f1 >= 0.85
     assert (result.accuracy("headline") or 0) >= 0.80
     assert (result.accuracy("attribution") or 0) >= 0.685
-    assert (result.accuracy("date") or 0) >= 0.84
+    assert (result.accuracy("date") or 0) >= 0.85
 
 
 def test_the_shipped_model_is_what_train_makes(corpus: list[LabelledArticle]) -> None:
@@ -227,19 +227,6 @@ def test_a_trailing_attribution_in_another_language() -> None:
     [block] = _labelled(text, ["quote"])
     assert block.attribution is not None
     assert block.attribution.of(text) == "gesteht Bürgermeister Reinhold Schulz"
-
-
-def test_the_shipped_model_reads_the_seed_article_exactly() -> None:
-    from tests.conftest import SEED
-
-    if not SEED.exists():
-        pytest.skip(f"the seed article is not at {SEED} (../shared is absent)")
-    from articlekit._evaluate import evaluate
-
-    result = evaluate(articlekit.Parser(model="default").parse, read_labelled([SEED]))
-    assert result.accuracy("articles") == 1.0
-    assert result.macro_f1 == 1.0 and result.quote_group_f1 == 1.0
-    assert result.accuracy("attribution") == result.accuracy("headline") == result.accuracy("date") == 1.0
 
 
 def test_a_barely_trained_model_does_not_lose_the_date_stamp(small_model: Labeller) -> None:

@@ -25,7 +25,7 @@ def test_byline_stamp_and_comment_counter() -> None:
     assert article.dateline is not None
     assert article.dateline.raw == "Today at 12:13 p.m."
     assert article.dateline.date is None  # relative: no date is invented
-    assert [(r.text, r.reason) for r in article.removed] == [("4comments", "comment count")]
+    assert [(r.text, r.reason) for r in article.removed] == [("4comments", "comments")]
 
 
 def test_source_and_stamp() -> None:

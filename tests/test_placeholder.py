@@ -1,4 +1,4 @@
-"""Content-management placeholders glued to a paragraph, and teasers cut off in a list."""
+"""Braces inside a paragraph, and teasers cut off in a list."""
 
 from __future__ import annotations
 
@@ -10,14 +10,6 @@ SECOND = (
     "Senate Majority Leader Mitch McConnell announced that he had reached a deal with the minority "
     "leader on executive-branch nominations."
 )
-
-
-def test_a_placeholder_glued_to_a_paragraph_is_removed_and_the_paragraph_kept() -> None:
-    text = f"Senate confirms dozens of nominees\n{LEAD}\n{{mosads}}{SECOND}\nThe vote ended late."
-    article = articlekit.parse(text)
-    check_article(text, article)
-    assert [(r.text, r.reason) for r in article.removed] == [("{mosads}", "placeholder")]
-    assert SECOND in [p.text for p in article.paragraphs]
 
 
 def test_braces_inside_a_paragraph_are_text() -> None:

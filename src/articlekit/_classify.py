@@ -20,14 +20,11 @@ from ._header import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, split_glued_header
 from ._lines import is_desk, is_person, read_line
 from ._meta import split_meta
 from ._model import Span
-from ._tables import ORGANISATION_WORDS, REPORTED_SPEECH_END, TEMPLATE_PLACEHOLDER, TRAILING_NAVIGATION
+from ._tables import ORGANISATION_WORDS, TRAILING_NAVIGATION
 from ._text import CASELESS, SENTENCE_END, continues_into, is_prose, is_title_like, word_count, words
 
 __all__ = ["classify"]
 
-_PLACEHOLDERS = regex.compile(rf"(?:{TEMPLATE_PLACEHOLDER}\s*)+(?=\S)")
-# searched backwards: it can only end where the line ends
-_REPORTED_SPEECH = regex.compile(f"(?r){REPORTED_SPEECH_END}")
 _TRAILING_NAVIGATION = regex.compile(rf"(?r)(?<=[.!?]\s*){TRAILING_NAVIGATION}", CASELESS)
 
 
@@ -73,11 +70,6 @@ def _mark_headline(out: list[Block], source: str, rest_of_date_line: int | None,
         if (n >= HEADLINE_MIN_WORDS and is_title_like(text, HEADLINE_MAX_WORDS)) or (
             i == rest_of_date_line and _is_short_headline(text)
         ):
-            if _REPORTED_SPEECH.search(text) is not None:
-                # "..., Stephen Donnelly said": a caption, in the tense headlines do not use
-                if i == rest_of_date_line:
-                    out[i] = block.replace(kind="caption", reason="caption reporting speech")
-                continue
             chosen = i
             break
         if n <= 3 and not SENTENCE_END.search(text):
@@ -196,10 +188,6 @@ def classify(blocks: Sequence[Block], source: str) -> list[Block]:
             out.extend(header)
             lines.pop(0)
     for i, block in enumerate(lines):
-        placeholder = _PLACEHOLDERS.match(block.text) if block.text[:1] in "{[" else None
-        if placeholder is not None:
-            out.append(_piece(block, 0, placeholder.end(), "boilerplate", "placeholder"))
-            block = _piece(block, placeholder.end(), len(block.text), "paragraph", None)
         read = read_line(block, i < 8)
         navigation = _TRAILING_NAVIGATION.search(read.text) if read.text[-1:] == ")" else None
         if navigation is not None and read.kind == "paragraph":

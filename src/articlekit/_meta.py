@@ -22,13 +22,12 @@ from ._blocks import Block
 from ._furniture import boilerplate_reason
 from ._lines import SOURCE, is_person, is_stamp_word, looks_like_byline
 from ._model import Span
-from ._tables import COMMENT_COUNT, META_SEPARATORS, ORGANISATION_WORDS
+from ._tables import META_SEPARATORS, ORGANISATION_WORDS
 from ._text import CASELESS, SENTENCE_END, words
 
 __all__ = ["split_meta"]
 
 _TOKEN = regex.compile(r"\S+")
-_COMMENTS = regex.compile(COMMENT_COUNT, CASELESS)
 _TIME_OR_DATE = regex.compile(r"\d{1,2}[:.h]\d{2}|\d{4}|\d{1,2}\s*[ap]\.?m\b", CASELESS)
 # longer lines are prose, not front matter
 _MAX_CHARS = 160
@@ -69,8 +68,6 @@ def _part_kind(text: str) -> tuple[str, str | None] | None:
     tokens = list(_TOKEN.finditer(text))
     if _stamp_run(tokens) == (0, len(tokens)):
         return _DATELINE  # a second stamp: "| UPDATED: 11:00 BST, 18 May 2021"
-    if _COMMENTS.fullmatch(text):
-        return "boilerplate", "comment count"
     reason = boilerplate_reason(text)
     if reason is not None:
         return "boilerplate", reason

@@ -553,22 +553,10 @@ SOURCE_LABELS = (
 )  # fmt: skip
 # What separates the parts of such a line: "by AP | Today at 12:13 p.m.", "Quelle: X, 22.07.2021".
 META_SEPARATORS = "|\u00b7\u2022,;-\u2013\u2014/"
-# A comment counter glued to a stamp: "0comments", "12 Comments", "3 Kommentare".
-COMMENT_COUNT = r"\d+\s*(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties?)"
 
-# A content-management placeholder left in the text where an advert or widget goes, glued
-# to the paragraph after it: "{mosads}Senate Majority Leader ...", "{{ad_slot}}", "[ad]".
-TEMPLATE_PLACEHOLDER = r"(?:\{\{?[a-z][\w:.-]{1,40}\}\}?|\[(?:ad|ads|advert|advertisement)\])"
 # A navigation link glued to the end of a paragraph: "... from Borussia Dortmund. (More
 # Football News)", "(Read more)", "(See also: ...)".
 TRAILING_NAVIGATION = (
     r"\((?:more|read more|see more|see also|also read|related|mehr|plus|más|altro|meer)"
     r"\b[^()]{0,40}\)$"
-)
-
-# How a caption or a summary reports speech at its end, in the past tense headlines do not
-# use ("..., Stephen Donnelly said"; a headline says "..., says Donnelly").
-REPORTED_SPEECH_END = (
-    r",\s+(?:[\w.'\u2019-]+\s+){0,3}(?:\p{Lu}[\w.'\u2019-]*\s+){1,3}(?:said|told reporters|added|warned|claimed|sagte|"
-    r"a déclaré|a dit|dijo|ha detto|disse|zei)$"
 )

@@ -117,21 +117,9 @@ def _caption_by_context(block: Block, before: Block | None, after: Block | None)
         and furniture(block.text) is None
     ):
         return "caption above a credit"
-    # the caption set directly under an "Image: …" line, apart from the story by a blank line
-    if (
-        before is not None
-        and before.kind == "caption"
-        and _PICTURE_LABEL.match(before.text)
-        and not block.blank_before
-        and (after is None or after.blank_before)
-    ):
-        return "caption under a picture label"
     return None
 
 
-_PICTURE_LABEL = regex.compile(
-    r"(?:image|picture|photo|photograph|video|foto|bild|imagen|immagine|imagem)s?\s*:", regex.IGNORECASE
-)
 _CREDIT_ONLY = regex.compile(r"(?:credit|photo|picture|image|foto|bild)s?\s*:\s*\S+(?:\s+\S+){0,3}", regex.IGNORECASE)
 
 
