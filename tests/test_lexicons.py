@@ -56,3 +56,13 @@ def test_a_labelled_parse_takes_the_languages(languages: list[str] | None) -> No
     text = read_exact(EXAMPLE)
     article = articlekit.Parser(model="default", languages=languages).parse(text)
     assert article.headline is not None and article.dateline is not None
+
+
+def test_the_explanation_names_every_kind() -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "explanation.rst").read_text(encoding="utf-8")
+    named = page[page.index("The kinds are") : page.index("A phrase of\nseveral words")]
+    assert set(re.findall(r"``(\w+)``", named)) == KINDS
