@@ -97,12 +97,12 @@ def _char_class(ch: str) -> str:
 
 
 def _case(text: str, tokens: Sequence[str]) -> str:
-    letters = [t for t in tokens if t[:1].isalpha()]
+    letters = [t[:1] for t in tokens if t[:1].isalpha()]
     if not letters:
         return "noletters"
     if text.isupper():
         return "upper"
-    upper = sum(1 for t in letters if t[:1].isupper())
+    upper = sum(map(str.isupper, letters))
     ratio = upper / len(letters)
     if ratio == 1:
         return "title"
@@ -113,7 +113,7 @@ def _case(text: str, tokens: Sequence[str]) -> str:
     return "mixed"
 
 
-def _own(line: Line, tokens: Sequence[str], lexicon: Lexicon) -> list[str]:
+def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexicon) -> list[str]:
     """The features of a line on its own."""
     text = line.text
     n = len(tokens)
@@ -136,7 +136,7 @@ def _own(line: Line, tokens: Sequence[str], lexicon: Lexicon) -> list[str]:
             feats.append("w01=" + tokens[0].lower() + " " + tokens[1].lower())
         if n <= 5:
             feats.extend("sw=" + t.lower() for t in tokens)
-    feats.extend(lexicon.features(tokens))
+    feats.extend(lexicon.features_of_folded(folded))
     if SENTENCE_END.search(text):
         feats.append("sentence_end")
     if is_prose(text):
@@ -212,8 +212,9 @@ def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> l
     languages' words to look for (every language's, by default)."""
     lexicon = lexicon or load()
     tokens = [words(line.text) for line in lines]
-    bags = [frozenset(t.casefold() for t in toks) for toks in tokens]
-    own = [_own(line, toks, lexicon) for line, toks in zip(lines, tokens, strict=True)]
+    folded = [[t.casefold() for t in toks] for toks in tokens]
+    bags = [frozenset(f) for f in folded]
+    own = [_own(line, toks, low, lexicon) for line, toks, low in zip(lines, tokens, folded, strict=True)]
     # what each line lends its neighbours, picked out once
     lent = [[f for f in feats if f.startswith(_NEIGHBOUR_PREFIXES) or f in _NEIGHBOUR_FLAGS] for feats in own]
     counts = Counter(line.text.casefold() for line in lines)

@@ -69,16 +69,18 @@ class Lexicon:
         """The features of a line of these words: ``lex:KIND`` for every kind a word
         of the line is an entry of, ``lex0:KIND`` for the kinds of the words or phrase
         it opens with."""
-        found: set[str] = set()
-        for token in tokens:
-            kinds = self.single.get(token.casefold())
-            if kinds is not None:
-                found.update(kinds)
-        out = ["lex:" + kind for kind in sorted(found)]
-        opening: set[str] = set()
-        folded = [t.casefold() for t in tokens[:_MAX_PHRASE]]
-        for n in range(1, len(folded) + 1):
-            kinds = self.phrases.get(" ".join(folded[:n])) if n > 1 else self.single.get(folded[0])
+        return self.features_of_folded([t.casefold() for t in tokens])
+
+    def features_of_folded(self, folded: Sequence[str]) -> list[str]:
+        """:meth:`features` of words already case-folded."""
+        get = self.single.get
+        hits = [kinds for kinds in map(get, folded) if kinds is not None]
+        out = ["lex:" + kind for kind in sorted(frozenset().union(*hits))] if hits else []
+        if not folded:
+            return out
+        opening: set[str] = set(get(folded[0], ()))
+        for n in range(2, min(len(folded), _MAX_PHRASE) + 1):
+            kinds = self.phrases.get(" ".join(folded[:n]))
             if kinds is not None:
                 opening.update(kinds)
         out.extend("lex0:" + kind for kind in sorted(opening))
