@@ -61,19 +61,29 @@ def _place_name(place: str) -> str:
     return " ".join(p.lower() if i and p.lower() in _LOWER_IN_PLACES else p for i, p in enumerate(parts))
 
 
-def split_wire(block: Block) -> list[Block]:
-    """``LONDON (Reuters) - Text`` → a dateline block (place, agency) and the paragraph."""
-    text = block.text
+def wire_opening(text: str) -> tuple[regex.Match[str], str] | None:
+    """The wire dateline opening *text* (``LONDON (Reuters) -``) and its place, when a
+    paragraph of six words or more follows it."""
     match = _WIRE.match(text)
     if match is not None:
         place = match["place"].strip(" ,.")
     else:
         match = _WIRE_TITLE.match(text)
         if match is None:
-            return [block]
+            return None
         place = match["place"]
     if word_count(text[match.end() :]) < 6 or word_count(place) > 4:
+        return None
+    return match, place
+
+
+def split_wire(block: Block) -> list[Block]:
+    """``LONDON (Reuters) - Text`` → a dateline block (place, agency) and the paragraph."""
+    text = block.text
+    opening = wire_opening(text)
+    if opening is None:
         return [block]
+    match, place = opening
     start = block.span.start
     raw = text[: match.end()].rstrip()
     groups = match.groupdict()

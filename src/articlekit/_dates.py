@@ -231,8 +231,8 @@ _SLOW_MAX_CHARS = 100
 def _languages_for(text: str, languages: Sequence[str] | None) -> tuple[str, ...]:
     """The languages dateparser tries for *text*: the ones given, else the ones whose
     month or weekday names the text holds, else those of its script, else English (a
-    date of numbers alone reads the same in every language). Without a hint, dateparser tries every locale it
-    knows, which costs a second or more for one stamp."""
+    date of numbers alone reads the same in every language). Without a hint,
+    dateparser tries every locale it knows, which costs a second or more for one stamp."""
     if languages:
         chosen: set[str] = set(languages)
     else:

@@ -13,11 +13,10 @@ import attrs
 import regex
 
 from ._blocks import Block
-from ._datelines import split_wire
+from ._datelines import wire_opening
 from ._furniture import boilerplate_reason, is_caption, is_embed
 from ._lexicons import Lexicon, load
 from ._lines import is_desk, is_person, looks_like_byline
-from ._model import Span
 from ._quotes import read_quote
 from ._text import SENTENCE_END, is_prose, is_title_like, words
 
@@ -178,7 +177,7 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
         feats.append("caps_opening=" + caps["end"].strip())
     if _SHORT_LABEL.match(text) is not None:
         feats.append("short_label")
-    if len(split_wire(Block("paragraph", text, Span(0, len(text))))) == 2:
+    if wire_opening(text) is not None:
         feats.append("wire")
     if n:
         for t in tokens[:8]:
@@ -217,11 +216,12 @@ def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> l
     own = [_own(line, toks, low, lexicon) for line, toks, low in zip(lines, tokens, folded, strict=True)]
     # what each line lends its neighbours, picked out once
     lent = [[f for f in feats if f.startswith(_NEIGHBOUR_PREFIXES) or f in _NEIGHBOUR_FLAGS] for feats in own]
-    counts = Counter(line.text.casefold() for line in lines)
+    keys = [line.text.casefold() for line in lines]
+    counts = Counter(keys)
     prose = [("prose" in f) for f in own]
     first_prose = next((i for i, p in enumerate(prose) if p), len(lines))
     last_prose = next((i for i in range(len(lines) - 1, -1, -1) if prose[i]), -1)
-    first_text = lines[0].text.casefold() if lines else ""
+    first_text = keys[0] if keys else ""
     total = len(lines)
     out: list[list[str]] = []
     for i, line in enumerate(lines):
@@ -235,9 +235,9 @@ def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> l
         feats.append("blank_after" if line.blank_after else "no_blank_after")
         where = "before_prose" if i < first_prose else "after_prose" if i > last_prose else "in_prose"
         feats.append(where)
-        if counts[line.text.casefold()] > 1:
+        if counts[keys[i]] > 1:
             feats.append("repeated")
-        if i > 0 and line.text.casefold() == first_text:
+        if i > 0 and keys[i] == first_text:
             feats.append("repeats_first")
         feats.append("rule|pos=" + line.rule + "|" + ("0" if i == 0 else "1-4" if i < 5 else "5+"))
         for offset in (-1, 1):
