@@ -23,22 +23,26 @@ _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
 _TO_SPACE = str.maketrans(dict.fromkeys(_SPACES, " "))
 
 
-def normalise(blocks: Sequence[Block]) -> list[Block]:
-    """*blocks* with their text normalised for reading, character for character.
+def normalise(blocks: list[Block]) -> list[Block]:
+    """*blocks* with their text normalised for reading, character for character; the
+    very list given when no line changes (so a caller knows there is nothing to
+    :func:`restore`).
 
     >>> from articlekit._segment import segment
     >>> [b.text for b in normalise(segment("READ\\u00a0MORE: Storm\\u2009hits coast"))]
     ['READ MORE: Storm hits coast']
     """
-    out = []
-    for block in blocks:
+    out = None
+    for i, block in enumerate(blocks):
         text = block.text
-        if not text.isascii():
-            normal = text.translate(_TO_SPACE)
-            if normal != text:
-                block = block.replace(text=normal)
-        out.append(block)
-    return out
+        if text.isascii():
+            continue
+        normal = text.translate(_TO_SPACE)
+        if normal != text:
+            if out is None:
+                out = list(blocks)
+            out[i] = block.replace(text=normal)
+    return blocks if out is None else out
 
 
 def restore(blocks: Sequence[Block], source: str) -> list[Block]:

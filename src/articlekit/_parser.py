@@ -124,9 +124,10 @@ class Parser:
                 f"the text has {len(text):,} characters, more than max_chars={self.max_chars:,}; "
                 "raise the limit with Parser(max_chars=...) if you mean it"
             )
-        blocks = normalise(segment(text))
-        if not blocks:
+        lines = segment(text)
+        if not lines:
             return Article(source=text)
+        blocks = normalise(lines)
         with line_scope(len(blocks)):
             pieces = classify(blocks, text)
             if self.model is not None:
@@ -136,7 +137,8 @@ class Parser:
                 records = line_records(blocks, rule_reading(pieces, text))
                 labels, confidences = labeller.label(records, self.languages)
                 pieces = reconcile(blocks, pieces, labels, confidences, self.languages)
-            pieces = restore(pieces, text)
+            if blocks is not lines:  # a line was read normalised: the cleaners get it as written
+                pieces = restore(pieces, text)
             # the cleaners run before grouping: a line they retype (a caption set inside a
             # quotation) or merge (a wrapped paragraph) changes how quotations group
             pieces, trace = self.cleaners.run(pieces)

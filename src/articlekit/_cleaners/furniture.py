@@ -11,16 +11,10 @@ from .._furniture import boilerplate_reason, furniture, is_caption, is_embed, is
 from .._pipeline import cleaner
 from .._text import SENTENCE_END, word_count
 
-# what a line read as by the classifier may turn out to be furniture
+# what a line read as by the classifier may turn out to be furniture (a line the labeller
+# labelled, one with a confidence, keeps its label: the labeller has weighed these same
+# patterns; the kind is tested first, as most lines are not retypable)
 _RETYPABLE = frozenset({"paragraph", "quote", "list_item", "heading", "byline", "standfirst"})
-
-
-def _retypable(block: Block) -> bool:
-    """Whether these cleaners may retype *block*: the classifier's guess may turn out to
-    be furniture, but a line the labeller labelled keeps its label (it has weighed
-    these same patterns)."""
-    return block.kind in _RETYPABLE and not block.dropped_by and block.confidence is None
-
 
 # a tweet's text runs to a few dozen words, a caption to a few more
 _POST_MAX_WORDS = 80
@@ -43,7 +37,7 @@ def detect_embeds(blocks: Sequence[Block]) -> list[Block]:
     """
     out = list(blocks)
     for i, block in enumerate(out):
-        if not _retypable(block):
+        if block.kind not in _RETYPABLE or block.dropped_by or block.confidence is not None:
             continue
         if is_embed(block.text):
             out[i] = block.replace(kind="embed", reason="embedded post")
@@ -74,12 +68,12 @@ def detect_captions(blocks: Sequence[Block]) -> list[Block]:
     """
     out = []
     for block in blocks:
-        if _retypable(block) and is_caption(block.text):
+        if block.kind in _RETYPABLE and not block.dropped_by and block.confidence is None and is_caption(block.text):
             block = block.replace(kind="caption", reason="caption")
         out.append(block)
     # then the captions that only their neighbours give away
     for i, block in enumerate(out):
-        if not _retypable(block):
+        if block.kind not in _RETYPABLE or block.dropped_by or block.confidence is not None:
             continue
         before = out[i - 1] if i > 0 else None
         after = out[i + 1] if i + 1 < len(out) else None
@@ -144,7 +138,7 @@ def drop_boilerplate(blocks: Sequence[Block]) -> list[Block]:
         if not block.dropped_by:
             if block.kind == "boilerplate":
                 block = block.drop("drop_boilerplate", block.reason or "boilerplate")
-            elif _retypable(block):
+            elif block.kind in _RETYPABLE and block.confidence is None:
                 reason = boilerplate_reason(block.text)
                 if reason is not None:
                     block = block.replace(kind="boilerplate").drop("drop_boilerplate", reason)
