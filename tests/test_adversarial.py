@@ -62,7 +62,8 @@ def test_adversarial_input_parses_in_linear_time(name: str, ordinary_seconds: fl
 _MODULES = (
     "articlekit._lines", "articlekit._datelines", "articlekit._furniture", "articlekit._quotes", "articlekit._dates",
     "articlekit._text", "articlekit._decode", "articlekit._cleaners.unicode", "articlekit._cleaners.furniture",
-    "articlekit._header", "articlekit._meta", "articlekit._classify", "articlekit._group",
+    "articlekit._header", "articlekit._meta", "articlekit._classify", "articlekit._group", "articlekit._splits",
+    "articlekit._features",
 )  # fmt: skip
 _NASTY = {
     "quotes": '"' * 5_000,

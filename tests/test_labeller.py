@@ -173,16 +173,16 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.692, lines 0.799, quote groups 0.858, headline 0.817,
-    # attribution 0.704, date 0.870
+    # measured 2026-12-02: macro F1 0.704, lines 0.804, quote groups 0.861, headline 0.833,
+    # attribution 0.708, date 0.898
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
-    assert result.macro_f1 >= 0.675
-    assert (result.accuracy("lines") or 0) >= 0.78
+    assert result.macro_f1 >= 0.69
+    assert (result.accuracy("lines") or 0) >= 0.79
     assert result.quote_group_f1 >= 0.85
-    assert (result.accuracy("headline") or 0) >= 0.80
-    assert (result.accuracy("attribution") or 0) >= 0.685
-    assert (result.accuracy("date") or 0) >= 0.85
+    assert (result.accuracy("headline") or 0) >= 0.815
+    assert (result.accuracy("attribution") or 0) >= 0.69
+    assert (result.accuracy("date") or 0) >= 0.88
 
 
 def test_the_shipped_model_is_what_train_makes(corpus: list[LabelledArticle]) -> None:

@@ -54,8 +54,22 @@ def build(
     body: list[BodyBlock] = []
     removed: list[Removed] = []
     quotes: dict[int, list[Block]] = {}
+    previous: Block | None = None
     for block in blocks:
         kind = block.kind
+        if (
+            kind == "standfirst"
+            and standfirst is not None
+            and not block.dropped_by
+            and previous is not None
+            and previous.kind == "standfirst"
+            and not previous.dropped_by
+        ):
+            # a summary of several lines (bullet points, two paragraphs) is one standfirst
+            standfirst = _extended(standfirst, block)
+            previous = block
+            continue
+        previous = block
         if kind == "dateline":
             datelines.append(block)
         if block.dropped_by:
@@ -94,6 +108,14 @@ def build(
     removed.sort(key=lambda r: r.span.start)
     primary = _dateline(dateline, datelines, languages) if dateline is not None else None
     return Article(primary, headline, standfirst, byline, tuple(body), tuple(removed), trace=trace, source=source)
+
+
+def _extended(standfirst: Standfirst, block: Block) -> Standfirst:
+    confidence = block.confidence
+    if standfirst.confidence is not None and confidence is not None:
+        confidence = min(standfirst.confidence, confidence)
+    span = Span(standfirst.span.start, block.span.end)
+    return Standfirst(standfirst.text + "\n" + block.text, span, confidence)
 
 
 def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | None) -> Dateline:

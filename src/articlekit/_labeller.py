@@ -21,6 +21,7 @@ from ._lines import read_link
 from ._model import Span
 from ._quotes import read_quote, read_unmarked_speech
 from ._sequence import SequenceModel
+from ._splits import opening_end, stamp_extent
 from .errors import ModelError
 
 __all__ = ["DEFAULT_MODEL", "PRIMARY", "Labeller", "line_records", "reconcile"]
@@ -179,14 +180,24 @@ def _made(
 ) -> list[Block]:
     if len(types) > 1 and "dateline" in types:
         rest = types - {"dateline"}
+        kind = next(t for t in PRIMARY if t in rest)
         for split in (split_date_field, split_wire):
             parts = split(line)
             if len(parts) == 2:
-                kind = next(t for t in PRIMARY if t in rest)
                 return [
                     parts[0].replace(confidence=confidence),
                     _typed(parts[1], kind, confidence, verbs),
                 ]
+        pieces = _split_dateline(line)
+        if pieces is not None:
+            return [_typed(p, "dateline" if k else kind, confidence, verbs) for p, k in pieces]
+    if len(types) > 1 and "boilerplate" in types:
+        # a kicker glued to the line (``Polizeieinsatz : Junge Männer …``)
+        end = opening_end(line.text)
+        if end is not None:
+            kind = next(t for t in PRIMARY if t in types - {"boilerplate"})
+            head, tail = _cut(line, 0, end)
+            return [_typed(head, "boilerplate", confidence, verbs), _typed(tail, kind, confidence, verbs)]
     if len(types) > 1 and own and {p.kind for p in own} <= types:
         # no splitter splits the line as labelled: the rules' pieces agree as far as
         # they go (a stamp labelled dateline+paragraph stays the dateline it is)
@@ -196,6 +207,42 @@ def _made(
     if same is not None:
         return [same.replace(confidence=confidence)]
     return [_typed(line, kind, confidence, verbs)]
+
+
+def _split_dateline(line: Block) -> list[tuple[Block, bool]] | None:
+    """The pieces of a line that holds a dateline and something else, each with whether
+    it is the dateline: an opening of a few words when the line's date (if any) lies in
+    it, else the date and time wherever they stand in the line."""
+    text = line.text
+    end = opening_end(text)
+    stamp = stamp_extent(text)
+    if end is not None and (stamp is None or stamp[1] <= end):
+        head, tail = _cut(line, 0, end)
+        return [(head, True), (tail, False)]
+    if stamp is None:
+        return None
+    start, stop = stamp
+    pieces = []
+    if text[:start].strip():
+        pieces.append((_cut(line, 0, start)[0], False))
+    pieces.append((_cut(line, start, stop)[0], True))
+    if text[stop:].strip():
+        pieces.append((_cut(line, stop, len(text))[0], False))
+    return pieces if len(pieces) > 1 else None
+
+
+def _cut(line: Block, start: int, stop: int) -> tuple[Block, Block]:
+    """The part of *line* from *start* to *stop* and the part after it, each without its
+    outer spaces, spans pointing where they stand."""
+
+    def part(a: int, b: int) -> Block:
+        piece = line.text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        stripped = piece.strip()
+        at = line.span.start + a + lead
+        return Block("paragraph", stripped, Span(at, at + len(stripped)), line.blank_before)
+
+    return part(start, stop), part(stop, len(line.text))
 
 
 def _typed(block: Block, kind: str, confidence: float, verbs: frozenset[str]) -> Block:

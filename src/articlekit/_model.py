@@ -189,7 +189,9 @@ class Headline(_Text):
 
 @attrs.frozen(slots=True)
 class Standfirst(_Text):
-    """The one- or two-sentence summary under the headline (the dek)."""
+    """The one- or two-sentence summary under the headline (the dek). A summary of
+    several lines (bullet points) is one standfirst: its lines joined by line breaks,
+    its span from the first to the last."""
 
 
 @attrs.frozen(slots=True)
