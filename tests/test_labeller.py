@@ -173,16 +173,16 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.704, lines 0.804, quote groups 0.861, headline 0.833,
-    # attribution 0.708, date 0.898
+    # measured 2026-12-02: macro F1 0.700, lines 0.803, quote groups 0.861, headline 0.836,
+    # attribution 0.719, date 0.909
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.69
     assert (result.accuracy("lines") or 0) >= 0.79
     assert result.quote_group_f1 >= 0.85
     assert (result.accuracy("headline") or 0) >= 0.815
-    assert (result.accuracy("attribution") or 0) >= 0.69
-    assert (result.accuracy("date") or 0) >= 0.88
+    assert (result.accuracy("attribution") or 0) >= 0.70
+    assert (result.accuracy("date") or 0) >= 0.89
 
 
 def test_the_shipped_model_is_what_train_makes(corpus: list[LabelledArticle]) -> None:
@@ -302,3 +302,18 @@ def test_the_built_in_cleaners_do_not_retype_what_the_labeller_labelled() -> Non
     as_headline = Block("headline", title, Span(42, 62), confidence=0.9)
     out = drop_repeated_headline([headline, as_paragraph, as_headline])
     assert [b.dropped_by for b in out] == [None, None, "drop_repeated_headline"]
+
+
+def test_a_second_headline_that_is_no_repeat_is_something_else() -> None:
+    from articlekit._features import Line
+    from articlekit._labeller import _further_headlines
+
+    lines = [
+        Line("Storm hits coast", 0, 16, True),
+        Line("Sea wall breached as storm hits the coast at dawn", 17, 66, True),
+        Line("storm  hits coast", 67, 84, True),
+    ]
+    labels = ["headline", "headline", "headline"]
+    # the repeat (whatever its case and spacing) may stay a headline; the other may not
+    assert _further_headlines(lines, labels) == [None, "headline", None]
+    assert _further_headlines(lines, ["headline", "standfirst", "paragraph"]) == [None, None, None]

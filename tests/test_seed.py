@@ -11,9 +11,10 @@ from tests.conftest import SEED
 from tests.invariants import check_article
 
 
-@pytest.fixture(scope="module")
-def article(seed_text: str) -> articlekit.Article:
-    return articlekit.parse(seed_text)
+@pytest.fixture(scope="module", params=[None, "default"], ids=["rules", "labeller"])
+def article(seed_text: str, request: pytest.FixtureRequest) -> articlekit.Article:
+    # the rules and the shipped labeller both read the seed exactly
+    return articlekit.Parser(model=request.param).parse(seed_text)
 
 
 def test_dateline_and_headline(article: articlekit.Article, seed_text: str) -> None:
@@ -80,3 +81,13 @@ def test_scorer_gives_full_marks(scorer: ModuleType, capsys: pytest.CaptureFixtu
     )
     for key in ("quote_group_f1", "headline_accuracy", "date_accuracy", "attribution_accuracy", "lines_accuracy"):
         assert result[key] == 1.0, key
+
+
+def test_the_labeller_gives_full_marks_too() -> None:
+    from articlekit.training import evaluate, read_labelled
+
+    result = evaluate(articlekit.Parser(model="default").parse, read_labelled([SEED.parent]))
+    assert result.macro_f1 == 1.0
+    for key in ("headline", "date", "attribution", "lines", "articles"):
+        assert result.accuracy(key) == 1.0, key
+    assert result.quote_group_f1 == 1.0

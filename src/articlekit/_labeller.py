@@ -105,10 +105,29 @@ class Labeller:
             if stamp is not None:
                 required[stamp] = "dateline"
                 labels, confidences = self.model.decode(features, required, banned)
+        further = _further_headlines(lines, labels)
+        if any(further):
+            labels, confidences = self.model.decode(features, required, banned, further)
         return labels, confidences
 
     def __repr__(self) -> str:
         return f"Labeller({self.name!r})"
+
+
+def _further_headlines(lines: Sequence[Line], labels: Sequence[str]) -> list[str | None]:
+    """``"headline"`` for every line labelled a headline after the first that does not
+    repeat it: an article has one headline, which scrapes may print again."""
+    first: str | None = None
+    out: list[str | None] = [None] * len(lines)
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        if "headline" not in label.split("+"):
+            continue
+        key = " ".join(line.text.casefold().split())
+        if first is None:
+            first = key
+        elif key != first:
+            out[i] = "headline"
+    return out
 
 
 def _required(lines: Sequence[Line]) -> list[str | None]:

@@ -78,22 +78,30 @@ class SequenceModel:
         lines: Sequence[Sequence[str]],
         required: Sequence[str | None] | None = None,
         banned: Sequence[str | None] | None = None,
+        excluded: Sequence[str | None] | None = None,
     ) -> tuple[list[str], list[float]]:
         """The best labels for *lines* (the features of each line), and the model's
         confidence in each: how much of the probability, over the labels this line could
         take with its neighbours' labels fixed, lies on the chosen one. Where
         *required* names a type for a line, its label holds that type (a constraint that
         is certain, such as the scrape's date field); where *banned* names a label, the
-        line does not get that label."""
+        line does not get that label; where *excluded* names a type, no label holding
+        it."""
         if not lines:
             return [], []
         emissions = self.emissions(lines)
         if required is not None:
             for i, kind in enumerate(required):
                 if kind is not None:
-                    excluded = [k for k, label in enumerate(self.labels) if kind not in label.split("+")]
-                    if len(excluded) < len(self.labels):
-                        emissions[i, excluded] = -1e9
+                    lacking = [k for k, label in enumerate(self.labels) if kind not in label.split("+")]
+                    if len(lacking) < len(self.labels):
+                        emissions[i, lacking] = -1e9
+        if excluded is not None:
+            for i, kind in enumerate(excluded):
+                if kind is not None:
+                    holding = [k for k, label in enumerate(self.labels) if kind in label.split("+")]
+                    if len(holding) < len(self.labels):
+                        emissions[i, holding] = -1e9
         if banned is not None:
             for i, label in enumerate(banned):
                 if label is not None and label in self._label_index:

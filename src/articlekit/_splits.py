@@ -23,7 +23,7 @@ __all__ = ["opening_end", "stamp_extent"]
 
 # the separators an opening ends with; a dash needs a space before it (a hyphenated word
 # is no separator), a double dash or a long dash does not
-_SEPARATOR = regex.compile(r"\s*(?:-{2,}|[\u2013\u2014]|\s-(?=\s)|>>|:(?=\s)|\|)\s*")
+_SEPARATOR = regex.compile(r"(?:-{2,}|[\u2013\u2014]|(?<=\s)-(?=\s)|>>|:(?=\s)|\|)\s*")
 # an opening is this many words at most, and is looked for this far into the line
 _OPENING_WORDS = 12
 _HEAD = 120
