@@ -345,7 +345,7 @@ def _run_jsonl(
 
     status = 0
     parser = args.parser
-    results = _stream(texts(), jobs=jobs, parser=parser, chunk_size=None, on_error="return", as_json=True)
+    results = _stream(texts(), jobs=jobs, parser=parser, chunk_size=None, on_error="record", as_json=True)
     progress = tqdm(unit=" articles", file=sys.stderr, disable=True if args.no_progress else None, dynamic_ncols=True)
     with contextlib.closing(results), progress as bar:
         try:
