@@ -10,7 +10,7 @@ import regex
 
 from .errors import ConfigurationError, DecodingError, InputTypeError, LoneSurrogateError
 
-__all__ = ["check_surrogates", "decode", "replace_surrogates"]
+__all__ = ["LONE_SURROGATE", "check_surrogates", "decode", "replace_surrogates"]
 
 Errors = Literal["strict", "replace"]
 
@@ -129,7 +129,7 @@ def _guess(raw: bytes) -> str | None:
 
 
 # a str holds a surrogate only alone: json.loads and Python's decoders join every pair
-_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_surrogates(text: str) -> None:
@@ -143,7 +143,7 @@ def check_surrogates(text: str) -> None:
     """
     if text.isascii():
         return
-    found = _SURROGATE.search(text)
+    found = LONE_SURROGATE.search(text)
     if found is not None:
         raise LoneSurrogateError(
             f"the text holds a lone surrogate, U+{ord(found.group()):04X}, at character {found.start()} "
@@ -161,4 +161,4 @@ def replace_surrogates(text: str) -> tuple[str, int]:
     """
     if text.isascii():
         return text, 0
-    return _SURROGATE.subn("\ufffd", text)
+    return LONE_SURROGATE.subn("\ufffd", text)

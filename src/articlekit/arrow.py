@@ -361,6 +361,14 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 #: the column ``parse_to_parquet(on_error="record")`` adds, last
 ERROR_FIELD = _field("error", _STR, "why the text could not be parsed (ErrorType: message); null when it was")
+#: the columns ``articlekit parse`` adds before the article's: the file, and the input's length
+SOURCE_FIELD = _field("source", _STR, "the file the article was read from")
+INPUT_CHARS_FIELD = _field("input_chars", _I64, "the length of the input text, in characters", nullable=False)
+
+
+def kept_field(name: str) -> Any:
+    """The column of a field ``articlekit parse --keep-fields`` copies from each record."""
+    return _field(name, _STR, "copied from the input record (JSON for a value that is not a string)")
 
 
 class _Writer:
