@@ -478,3 +478,96 @@ def test_progress_lines_off_a_terminal(
     assert len(progress) == 4 and summary == "articlekit: 4 read, 4 written, 0 failed"
     assert main(["parse", "--jsonl", str(corpus), "-o", str(out), "--no-progress"]) == 0
     assert capsys.readouterr().err == "articlekit: 4 read, 4 written, 0 failed\n"
+
+
+# --- directories, patterns, one output per file, and jobs for files --------------------------------------
+
+
+def _site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / "2024" / "03").mkdir(parents=True)
+    (root / "2024" / "03" / "storm.txt").write_text(TEXTS[0], encoding="utf-8")
+    (root / "2024" / "floods.txt.gz").write_bytes(gzip.compress(TEXTS[1].encode()))
+    (root / "cafe.txt").write_text(TEXTS[2], encoding="utf-8")
+    (root / ".hidden.txt").write_text("Hidden\nNot to be parsed.", encoding="utf-8")
+    (root / "notes.md").write_text("Storm notes\nNot an article, but text.", encoding="utf-8")
+    return root
+
+
+def _sources(out: str) -> list[str]:
+    return [doc["source"] for doc in _lines(out.encode())]
+
+
+def test_a_directory_needs_recursive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path)
+    assert main(["parse", str(root), str(root / "cafe.txt")]) == 1
+    out, err = capsys.readouterr()
+    assert _sources(out) == [str(root / "cafe.txt")]
+    assert err == f"articlekit: cannot read {root}: it is a directory: give --recursive to parse the files under it\n"
+    assert main(["parse", "--recursive", str(root)]) == 0
+    out, err = capsys.readouterr()
+    # each directory's files in name order, then its subdirectories; hidden files left out
+    assert _sources(out) == [
+        str(root / "cafe.txt"),
+        str(root / "notes.md"),
+        str(root / "2024" / "floods.txt.gz"),
+        str(root / "2024" / "03" / "storm.txt"),
+    ]
+    assert err == ""
+
+
+def test_a_quoted_pattern(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path)
+    assert main(["parse", str(root / "**" / "*.txt"), str(root / "*.xml")]) == 1
+    out, err = capsys.readouterr()
+    assert _sources(out) == [str(root / "2024" / "03" / "storm.txt"), str(root / "cafe.txt")]
+    assert err == f"articlekit: cannot read {root / '*.xml'}: no file matches it\n"
+
+
+def test_one_output_file_per_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path)
+    out = tmp_path / "parsed"
+    assert main(["parse", "-r", str(root), "-o", f"{out}{os.sep}"]) == 0
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == sorted(
+        [
+            "cafe.json",
+            "notes.json",
+            os.path.join("2024", "floods.json"),
+            os.path.join("2024", "03", "storm.json"),
+        ]
+    )
+    [storm] = _lines((out / "2024" / "03" / "storm.json").read_bytes())
+    assert storm["source"] == str(root / "2024" / "03" / "storm.txt")
+    assert storm["headline"]["text"] == articlekit.parse(TEXTS[0]).headline.text  # type: ignore[union-attr]
+    # an existing directory needs no trailing separator; markdown files end in .md
+    assert main(["parse", "-f", "markdown", str(root / "cafe.txt"), "-o", str(out)]) == 0
+    assert (out / "cafe.md").read_text(encoding="utf-8").startswith("# Café reopens after floods")
+    assert capsys.readouterr() == ("", "")
+
+
+def test_two_inputs_for_one_output_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "story.txt").write_text(TEXTS[1], encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(SystemExit) as exc:
+        main(
+            ["parse", str(tmp_path / "a" / "story.txt"), str(tmp_path / "b" / "story.txt"), "-o", str(tmp_path / "out")]
+        )
+    assert exc.value.code == 2
+    assert "would both be written to" in capsys.readouterr().err
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_jobs_in_file_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path)
+    (root / "long.txt").write_text(TOO_LONG, encoding="utf-8")
+    argv = ["parse", "-r", str(root), str(tmp_path / "missing.txt"), "--max-chars", str(MAX_CHARS)]
+    assert main(argv) == 1
+    alone = capsys.readouterr()
+    assert main([*argv, "--jobs", "2"]) == 1
+    assert capsys.readouterr() == alone  # the same output, the same errors, in the same order
+    assert len(_sources(alone.out)) == 4
+    assert alone.err.splitlines()[0].startswith(f"articlekit: cannot parse {root / 'long.txt'}: InputTooLargeError")
+    assert alone.err.splitlines()[1].startswith(f"articlekit: cannot read {tmp_path / 'missing.txt'}: ")

@@ -255,7 +255,9 @@ def test_progress_bar_on_a_terminal(
     ("args", "message"),
     [
         (["--jsonl", "in.jsonl", "a.txt"], "either FILEs or --jsonl"),
-        (["--jobs", "2", "a.txt"], "--jobs is for JSON Lines corpora"),
+        (["--errors", "e.jsonl", "a.txt"], "--errors is for JSON Lines corpora"),
+        (["--jsonl", "in.jsonl", "--recursive"], "--recursive is for FILEs"),
+        (["--jobs", "-1", "a.txt"], "--jobs must be 0"),
         (["--keep-fields", "url", "a.txt"], "--keep-fields is for JSON Lines corpora"),
         (["--jsonl", "in.jsonl", "--keep-fields", "url,headline"], "--keep-fields headline: the output records have"),
         (["--jsonl", "in.jsonl", "--format", "parquet"], "give it with -o OUT.parquet"),

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
 
-from . import __version__, _cli_model, _render
-from ._cli_io import UsageError, check_output, open_output, output_format, read_input, text_writer
-from ._decode import Errors, decode
+from . import __version__, _cli_model
+from ._cli_files import Input, files_main, parse_file
+from ._cli_io import UsageError
 from ._html import html
 from ._log import logger
-from ._model import Article
 from ._parser import MAX_CHARS, Parser
 from ._pipeline import Pipeline
-from .errors import ArticlekitError, ConfigurationError, DecodingError
+from .errors import ArticlekitError
 
 __all__ = ["main"]
 
@@ -27,40 +24,6 @@ _FORMATS = ("json", "markdown", "text", "parquet")
 #: the exit status when standard output was closed early (``| head``): 128 + SIGPIPE,
 #: as a process the signal ended would report
 EXIT_PIPE_CLOSED = 141
-
-
-# --- reading and rendering ---------------------------------------------------------------------
-
-
-def _read(path: str, encoding: str | None = None, errors: Errors = "strict", max_bytes: int | None = None) -> str:
-    if max_bytes is not None and path != "-" and os.path.isfile(path) and os.path.getsize(path) > max_bytes:
-        # no encoding takes more than four bytes a character: too long however decoded,
-        # and not worth reading into memory (compressed files are checked once read)
-        raise OSError(f"the file has {os.path.getsize(path):,} bytes, more than 4 × --max-chars could decode to")
-    data = read_input(path)
-    if max_bytes is not None and len(data) > max_bytes:
-        raise OSError(f"the input has {len(data):,} bytes, more than 4 × --max-chars could decode to")
-    try:
-        return decode(data, encoding, errors)
-    except DecodingError as exc:
-        read_as = exc.encoding or "UTF-8 or any encoding detected"
-        raise OSError(
-            f"cannot be decoded as {read_as} (byte {exc.offset}: {data[exc.offset : exc.offset + 4]!r}); "
-            "give its --encoding, or --replace what cannot be decoded"
-        ) from None
-    except ConfigurationError as exc:
-        raise OSError(str(exc)) from None
-
-
-def _render_one(article: Article, source: str, fmt: str, indent: int | None, input_chars: int) -> str:
-    if fmt == "json":
-        doc = article.to_dict()
-        doc["source"] = source
-        doc["input_chars"] = input_chars
-        return json.dumps(doc, ensure_ascii=False, indent=indent)
-    if fmt == "markdown":
-        return _render.markdown(article) + "\n"
-    return _render.text(article) + "\n"
 
 
 # --- the command line -----------------------------------------------------------------------------
@@ -112,7 +75,12 @@ def _parser() -> argparse.ArgumentParser:
         "With --jsonl, parse the text of each record of a JSON Lines file instead. "
         "Input compressed with gzip, bzip2, xz or zstd is read as it is.",
     )
-    parse.add_argument("files", nargs="*", metavar="FILE", help="a text file, or - for standard input")
+    parse.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a text file, - for standard input, a directory (with --recursive) or a quoted pattern ('**/*.txt')",
+    )
     parse.add_argument(
         "--format",
         "--output-format",
@@ -128,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="OUT",
         help="where to write the results (default: - for standard output); "
-        "compressed when OUT ends in .gz, .bz2, .xz or .zst",
+        "compressed when OUT ends in .gz, .bz2, .xz or .zst; a directory (DIR/) for one file per input",
     )
     parse.add_argument(
         "--encoding",
@@ -143,6 +111,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.add_argument(
         "--strict", action="store_true", help="exit with status 1 when any file or record failed (with --jsonl)"
+    )
+    parse.add_argument(
+        "--recursive", "-r", action="store_true", help="parse the files under each directory given as a FILE"
+    )
+    parse.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: 1; 0 for one per CPU this process may use)",
     )
     parse.add_argument(
         "--language",
@@ -260,11 +239,14 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     if args.command == "show":
         return _show(args)
-    if args.jsonl is not None:
-        from . import _cli_jsonl
+    from . import _cli_jsonl
 
+    if args.jsonl is not None:
         return _cli_jsonl.jsonl_main(args)
-    return _files_main(args)
+    given = _cli_jsonl.corpus_options_given(args)
+    if given:
+        raise UsageError(f"{given} is for JSON Lines corpora: give it with --jsonl IN")
+    return files_main(args)
 
 
 def _pipe_closed() -> int:
@@ -276,112 +258,16 @@ def _pipe_closed() -> int:
     return EXIT_PIPE_CLOSED
 
 
-# --- files ------------------------------------------------------------------------------------------
-
-
-def _files_main(args: argparse.Namespace) -> int:
-    from . import _cli_jsonl
-
-    given = _cli_jsonl.corpus_options_given(args)
-    if given:
-        raise UsageError(f"{given} is for JSON Lines corpora: give it with --jsonl IN")
-    if not args.files:
-        raise UsageError("give the FILEs to parse, or --jsonl IN for a JSON Lines corpus")
-    fmt = output_format(args.format, args.output)
-    check_output(fmt, args.output, args.indent)
-    if fmt == "parquet":
-        return _files_to_parquet(args)
-    output = args.output or "-"
-    with contextlib.ExitStack() as stack:
-        try:
-            out = sys.stdout if output == "-" else stack.enter_context(text_writer(open_output(output)))
-        except (OSError, ArticlekitError) as exc:
-            print(f"articlekit: cannot write {output}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            return 1
-        status = 0
-        for name, article, chars in _parsed_files(args):
-            if article is None:
-                status = 1
-                continue
-            out.write(_render_one(article, name, fmt, args.indent, chars))
-            out.write("\n")
-        out.flush()
-    return status
-
-
-def _parsed_files(args: argparse.Namespace) -> Iterator[tuple[str, Article | None, int]]:
-    """Each file's name, article and length; a file that fails is reported in one line
-    on standard error and comes as ``None``, and the next files are still parsed."""
-    parser: Parser = args.parser
-    for path in args.files:
-        name = "<stdin>" if path == "-" else path
-        article = _parse_file(path, name, args, parser)
-        if article is not None:
-            logger.info("parsed %s", name)
-        yield name, article, len(article.source or "") if article is not None else 0
-
-
-def _parse_file(path: str, name: str, args: argparse.Namespace, parser: Parser) -> Article | None:
-    try:
-        text = _read(path, args.encoding, "replace" if args.replace else "strict", 4 * parser.max_chars)
-    except OSError as exc:
-        print(f"articlekit: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
-        return None
-    except ArticlekitError as exc:  # zstd without its extra
-        print(f"articlekit: cannot read {name}: {exc}", file=sys.stderr)
-        return None
-    try:
-        return parser.parse(text)
-    except Exception as exc:  # a plugin's cleaner may raise anything: it fails this file, not the run
-        print(f"articlekit: cannot parse {name}: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return None
-
-
-def _files_to_parquet(args: argparse.Namespace) -> int:
-    try:
-        from . import arrow
-    except ArticlekitError as exc:
-        print(f"articlekit: {exc}", file=sys.stderr)
-        return 1
-    first = [arrow.SOURCE_FIELD, arrow.INPUT_CHARS_FIELD]
-    try:
-        writer = arrow._Writer(args.output, ids=False, first=first)
-        status = 0
-        batch: list[tuple[str, Article, int]] = []
-        for name, article, chars in _parsed_files(args):
-            if article is None:
-                status = 1
-                continue
-            batch.append((name, article, chars))
-            if len(batch) >= _FILE_BATCH:
-                _write_files(writer, batch)
-        _write_files(writer, batch)
-        writer.close()
-    except OSError as exc:
-        print(f"articlekit: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    return status
-
-
-#: files parsed before their rows are written to Parquet (one row group)
-_FILE_BATCH = 1000
-
-
-def _write_files(writer: Any, batch: list[tuple[str, Article, int]]) -> None:
-    names, articles, chars = zip(*batch, strict=True) if batch else ((), (), ())
-    writer.write(list(articles), None, first=[list(names), list(chars)])
-    batch.clear()
-
-
 # --- show --------------------------------------------------------------------------------------------
 
 
 def _show(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
-    article = _parse_file(args.file, name, args, args.parser)
-    if article is None:
+    parsed = parse_file(Input(args.file, name, name), args)
+    if parsed is None:
         return 1
-    page = html(article, article.source or "", title=os.path.basename(name))
+    article, text = parsed
+    page = html(article, text, title=os.path.basename(name))
     if args.output == "-":
         sys.stdout.write(page)
         sys.stdout.flush()

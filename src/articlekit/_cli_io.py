@@ -116,6 +116,10 @@ def read_input(path: str) -> bytes:
     stream, raw = open_input(path)
     try:
         return stream.read()
+    except OSError:
+        raise
+    except Exception as exc:  # a damaged compressed file: EOFError, lzma.LZMAError, zlib.error, ZstdError
+        raise OSError(f"cannot be decompressed ({type(exc).__name__}: {exc})") from exc
     finally:
         if path != "-":
             stream.close()
