@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 
-from . import __version__, _cli_model
+from . import __version__, _cli_jsonl, _cli_model
 from ._cli_files import Input, files_main, parse_file
 from ._cli_io import UsageError
 from ._html import html
@@ -35,7 +35,7 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         "--cleaners",
         default=None,
         metavar="NAME,...",
-        help="change the default cleaners: NAME adds a cleaner (built in or a plugin's), -NAME drops one",
+        help="change the default cleaners: NAME (or +NAME) adds a cleaner (built in or a plugin's), -NAME drops one",
     )
     command.add_argument(
         "--max-chars",
@@ -132,8 +132,6 @@ def _parser() -> argparse.ArgumentParser:
         help="a language of the texts (ISO 639-1, e.g. de), to help read dates; repeatable",
     )
     _add_common(parse)
-    from . import _cli_jsonl
-
     _cli_jsonl.add_options(parse)
     _cli_model.add_commands(sub)
     return ap
@@ -239,8 +237,6 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     if args.command == "show":
         return _show(args)
-    from . import _cli_jsonl
-
     if args.jsonl is not None:
         return _cli_jsonl.jsonl_main(args)
     given = _cli_jsonl.corpus_options_given(args)
@@ -251,10 +247,16 @@ def _run(args: argparse.Namespace) -> int:
 
 def _pipe_closed() -> int:
     """Standard output was closed by its reader: stop without a word."""
-    with contextlib.suppress(OSError, ValueError):
-        # Python flushes standard output again on the way out: let that go nowhere
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (captured output): nothing more to flush
+        return EXIT_PIPE_CLOSED
+    # Python flushes standard output again on the way out: let that go nowhere
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
     return EXIT_PIPE_CLOSED
 
 

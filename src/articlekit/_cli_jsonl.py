@@ -343,7 +343,7 @@ def jsonl_main(args: argparse.Namespace) -> int:
                 stack.callback(raw.close)
                 stack.callback(source.close)
             sniff_text(source, "<stdin>" if args.jsonl == "-" else args.jsonl)
-        except (OSError, EOFError, ArticlekitError) as exc:
+        except Exception as exc:  # a damaged compressed file raises EOFError, lzma.LZMAError, zlib.error...
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             prefix = "" if isinstance(exc, NotTextError) else f"cannot read {args.jsonl}: "
             print(f"articlekit: {prefix}{reason}", file=sys.stderr)
