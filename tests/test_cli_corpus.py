@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import lzma
+import multiprocessing
 import os
 import random
 import re
@@ -571,3 +572,41 @@ def test_jobs_in_file_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert len(_sources(alone.out)) == 4
     assert alone.err.splitlines()[0].startswith(f"articlekit: cannot parse {root / 'long.txt'}: InputTooLargeError")
     assert alone.err.splitlines()[1].startswith(f"articlekit: cannot read {tmp_path / 'missing.txt'}: ")
+
+
+def test_damaged_compressed_files_are_reported_in_one_line(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt.xz"
+    data = lzma.compress(EXAMPLE.read_bytes())
+    story.write_bytes(data[: len(data) // 2])
+    result = _run("parse", str(story), str(EXAMPLE))
+    assert result.returncode == 1
+    assert [d["source"] for d in _lines(result.stdout)] == [str(EXAMPLE)]
+    assert result.stderr.decode().splitlines() == [
+        f"articlekit: cannot read {story}: cannot be decompressed "
+        "(EOFError: Compressed file ended before the end-of-stream marker was reached)"
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b"\xfd7zXZ\x00 and then no xz at all")  # an xz header, and junk
+    result = _run("parse", "--jsonl", str(corpus), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 1
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith(f"articlekit: cannot read {corpus}: ")
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_show_and_jsonl_to_a_closed_standard_output_end_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["show", str(EXAMPLE), "-o", "-"]) == EXIT_PIPE_CLOSED
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys, "stdin", _Stdin(b'{"text": "Storm hits coast"}\n' * 3))
+    assert main(["parse", "--jsonl", "-", "--jobs", "2"]) == EXIT_PIPE_CLOSED
+    assert capsys.readouterr().err == ""  # no summary either
+    assert not multiprocessing.active_children()  # the workers were stopped
