@@ -293,7 +293,7 @@ def _to_parquet(inputs: list[Input], args: argparse.Namespace) -> int:
     except ArticlekitError as exc:
         print(f"articlekit: {exc}", file=sys.stderr)
         return 1
-    writer = arrow._Writer(args.output, ids=False, first=[arrow.SOURCE_FIELD, arrow.INPUT_CHARS_FIELD])
+    writer = arrow._Writer(args.output, ids=False, first=[arrow._SOURCE_FIELD, arrow._INPUT_CHARS_FIELD])
     status = 0
     batch: list[tuple[str, Article, int]] = []
     complete = False

@@ -183,7 +183,7 @@ class _ParquetOut:
     def __init__(self, path: str, keep: tuple[str, ...]) -> None:
         from . import arrow
 
-        first = [*(arrow.kept_field(name) for name in keep), arrow.INPUT_CHARS_FIELD]
+        first = [*(arrow._kept_field(name) for name in keep), arrow._INPUT_CHARS_FIELD]
         self.writer = arrow._Writer(path, ids=True, first=first)
         self.kept = len(keep)
         self.id_text = arrow.id_text

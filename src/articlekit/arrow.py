@@ -255,8 +255,13 @@ def _check_article(article: object) -> Article:
 
 
 def id_text(value: Any) -> str | None:
-    """An id as a string: a string as it is, a number or any JSON value as JSON
-    (``7`` → ``"7"``), anything else as ``str()``; ``None`` stays ``None``."""
+    """An id as a string, as the ``id`` column holds ids of mixed types: a string as it
+    is, a number or any JSON value as JSON, anything else as ``str()``; ``None`` stays
+    ``None``.
+
+    >>> [id_text(i) for i in ("a7", 7, 2.5, True, None)]
+    ['a7', '7', '2.5', 'true', None]
+    """
     if value is None or isinstance(value, str):
         return value
     try:
@@ -362,11 +367,11 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 #: the column ``parse_to_parquet(on_error="record")`` adds, last
 ERROR_FIELD = _field("error", _STR, "why the text could not be parsed (ErrorType: message); null when it was")
 #: the columns ``articlekit parse`` adds before the article's: the file, and the input's length
-SOURCE_FIELD = _field("source", _STR, "the file the article was read from")
-INPUT_CHARS_FIELD = _field("input_chars", _I64, "the length of the input text, in characters", nullable=False)
+_SOURCE_FIELD = _field("source", _STR, "the file the article was read from")
+_INPUT_CHARS_FIELD = _field("input_chars", _I64, "the length of the input text, in characters", nullable=False)
 
 
-def kept_field(name: str) -> Any:
+def _kept_field(name: str) -> Any:
     """The column of a field ``articlekit parse --keep-fields`` copies from each record."""
     return _field(name, _STR, "copied from the input record (JSON for a value that is not a string)")
 
