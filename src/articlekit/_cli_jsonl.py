@@ -450,6 +450,8 @@ class _Run:
             self.progress.close()
             raise
         except (OSError, BatchError, _InputError, ArticlekitError) as exc:
+            if isinstance(exc, _InputError):
+                self.flush_bad()  # the bad records read before the damage are listed as ever
             self.progress.close()
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             print(f"articlekit: {reason}", file=sys.stderr)
