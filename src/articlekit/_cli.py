@@ -44,7 +44,7 @@ def _add_common(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"the longest text to parse, in characters (default: {MAX_CHARS:,}); longer ones fail",
     )
-    command.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv: debugging detail)")
+    command.add_argument("-v", "--verbose", action="count", default=0, help="say more: the cleaners, each file parsed")
     command.add_argument("-q", "--quiet", action="store_true", help="say nothing but errors: no summary, no progress")
     _cli_model.add_model_option(command)
 
@@ -109,9 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace what cannot be decoded (and, with --jsonl, lone surrogates) instead of failing",
     )
-    parse.add_argument(
-        "--strict", action="store_true", help="exit with status 1 when any file or record failed (with --jsonl)"
-    )
+    parse.add_argument("--strict", action="store_true", help="with --jsonl, exit with status 1 when any record failed")
     parse.add_argument(
         "--recursive", "-r", action="store_true", help="parse the files under each directory given as a FILE"
     )
