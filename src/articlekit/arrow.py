@@ -259,6 +259,7 @@ def id_text(value: Any) -> str | None:
     is, a number or any JSON value as JSON, anything else as ``str()``; ``None`` stays
     ``None``.
 
+    >>> from articlekit.arrow import id_text
     >>> [id_text(i) for i in ("a7", 7, 2.5, True, None)]
     ['a7', '7', '2.5', 'true', None]
     """
