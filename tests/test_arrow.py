@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import io
 import json
+import logging
 import re
 import subprocess
 import sys
@@ -14,7 +16,14 @@ from typing import Any
 import pytest
 
 import articlekit
-from articlekit.errors import ArticlekitError, InputTypeError, MissingExtraError
+from articlekit.errors import (
+    ArticlekitError,
+    BatchError,
+    ConfigurationError,
+    InputTypeError,
+    LoneSurrogateError,
+    MissingExtraError,
+)
 from tests.conftest import EXAMPLE, ROOT, read_exact
 
 pa = pytest.importorskip("pyarrow")
@@ -314,8 +323,16 @@ def test_ids_come_first_and_keep_their_type(articles: list[articlekit.Article]) 
 def test_ids_must_match_the_articles(articles: list[articlekit.Article]) -> None:
     with pytest.raises(ValueError, match="one id per article"):
         to_table(articles, ids=["only-one"])
-    with pytest.raises(InputTypeError, match="ids must be"):
-        to_table(articles[:2], ids=["a", 1])
+
+
+def test_ids_of_mixed_types_become_strings(articles: list[articlekit.Article]) -> None:
+    table = to_table(articles[:5], ids=["a", 1, None, 2.5, {"site": "x"}])
+    assert table.schema.field("id").type == pa.string()
+    assert table.column("id").to_pylist() == ["a", "1", None, "2.5", '{"site": "x"}']
+    path = io.BytesIO()
+    write_parquet(articles[:2], path, ids=[7, "seven"])
+    assert pq.read_table(path).column("id").to_pylist() == ["7", "seven"]
+    assert to_table(articles[:2], ids=[True, 3]).column("id").to_pylist() == ["true", "3"]  # a bool is no id number
 
 
 def test_texts_are_not_articles() -> None:
@@ -382,17 +399,90 @@ def test_parse_to_parquet_empty_input(tmp_path: Path) -> None:
 
 
 def test_parse_to_parquet_errors_name_the_text(tmp_path: Path) -> None:
-    with pytest.raises(InputTypeError) as info:
+    with pytest.raises(BatchError) as info:
         parse_to_parquet([WIRE, FEATURE, b"bytes"], tmp_path / "bad.parquet", ids=["a", "b", "c"], batch_size=2)  # type: ignore[list-item]
-    assert "while parsing text 2 (id 'c') for parse_to_parquet()" in info.value.__notes__
+    assert str(info.value).startswith("text 2 (id 'c') failed: InputTypeError: parse() takes the article as a str")
+    assert info.value.index == 2
+    assert isinstance(info.value.__cause__, InputTypeError)
+    assert pq.read_table(tmp_path / "bad.parquet").num_rows == 2  # the batch before it
     with pytest.raises(ValueError, match="ids ran out after 1"):
         parse_to_parquet([WIRE, FEATURE], tmp_path / "few.parquet", ids=["a"])
     with pytest.raises(ValueError, match="more ids than the 1 texts"):
         parse_to_parquet([WIRE], tmp_path / "many.parquet", ids=["a", "b"])
-    with pytest.raises(InputTypeError, match="ids must be values of type string"):
-        parse_to_parquet([WIRE, FEATURE], tmp_path / "mixed.parquet", ids=["a", 2], batch_size=1)
+    with pytest.raises(InputTypeError, match="ids must be values of type int64, as the first ones were, got 'b'"):
+        parse_to_parquet([WIRE, FEATURE], tmp_path / "mixed.parquet", ids=[1, "b"], batch_size=1)
+    assert parse_to_parquet([WIRE, FEATURE], tmp_path / "mixed.parquet", ids=["a", 2], batch_size=1) == 2
+    assert pq.read_table(tmp_path / "mixed.parquet").column("id").to_pylist() == ["a", "2"]
+    with pytest.raises(ConfigurationError, match="on_error must be"):
+        parse_to_parquet([WIRE], tmp_path / "x.parquet", on_error="return")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="batch_size must be a positive int"):
         parse_to_parquet([WIRE], tmp_path / "zero.parquet", batch_size=0)
+
+
+BAD_TEXTS: list[object] = [
+    "Fans react \ud83d as the final whistle blows\nThe crowd sang on.",  # a lone surrogate
+    "x" * 5000,  # over max_chars
+    None,
+    b"bytes",
+]
+
+
+def test_parse_to_parquet_names_a_lone_surrogate(tmp_path: Path) -> None:
+    with pytest.raises(BatchError) as info:
+        parse_to_parquet([WIRE, BAD_TEXTS[0]], tmp_path / "s.parquet", ids=["w", "fans"])  # type: ignore[list-item]
+    assert str(info.value).startswith("text 1 (id 'fans') failed: LoneSurrogateError: the text holds a lone surrogate")
+    assert "U+D83D, at character 11" in str(info.value)
+
+
+def test_parse_to_parquet_on_error_skip(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    texts = [WIRE, *BAD_TEXTS, FEATURE]
+    path = tmp_path / "skip.parquet"
+    with caplog.at_level(logging.WARNING, logger="articlekit"):
+        rows = parse_to_parquet(
+            texts,  # type: ignore[arg-type]
+            path,
+            ids=range(6),
+            batch_size=2,
+            parser=articlekit.Parser(max_chars=4000),
+            on_error="skip",
+        )
+    assert rows == 2
+    assert pq.read_table(path).column("id").to_pylist() == [0, 5]
+    skipped = [r.getMessage() for r in caplog.records]
+    assert [m.split(":")[0] for m in skipped] == [f"parse_to_parquet() skipped text {i} (id {i})" for i in (1, 2, 3, 4)]
+    assert "LoneSurrogateError" in skipped[0] and "InputTooLargeError" in skipped[1]
+
+
+def test_parse_to_parquet_on_error_record(tmp_path: Path) -> None:
+    texts = [WIRE, *BAD_TEXTS, FEATURE]
+    path = tmp_path / "record.parquet"
+    parser = articlekit.Parser(max_chars=4000)
+    assert (
+        parse_to_parquet(texts, path, ids=["a", 2, "c", 4, "e", 6], batch_size=4, parser=parser, on_error="record") == 6
+    )  # type: ignore[arg-type]
+    table = pq.read_table(path)
+    assert table.column_names == ["id", *SCHEMA.names, "error"]
+    assert table.column("id").to_pylist() == ["a", "2", "c", "4", "e", "6"]
+    errors = table.column("error").to_pylist()
+    assert errors[0] is None and errors[5] is None
+    assert [e.split(":")[0] for e in errors[1:5]] == [
+        "LoneSurrogateError",
+        "InputTooLargeError",
+        "InputTypeError",
+        "InputTypeError",
+    ]
+    rows = table.to_pylist()
+    assert rows[1]["text"] == "" and rows[1]["body"] == [] and rows[1]["headline"] is None
+    assert rows[0]["headline"] == articlekit.parse(WIRE).headline.text  # type: ignore[union-attr]
+    empty = tmp_path / "empty.parquet"
+    assert parse_to_parquet([], empty, on_error="record") == 0
+    assert pq.read_table(empty).column_names == [*SCHEMA.names, "error"]
+
+
+def test_to_table_names_an_article_with_a_lone_surrogate() -> None:
+    articles = [articlekit.parse(WIRE), articlekit.parse(str(BAD_TEXTS[0]))]
+    with pytest.raises(LoneSurrogateError, match=r"^article 1: the text holds a lone surrogate"):
+        to_table(articles)
 
 
 # --- other libraries -------------------------------------------------------------------------

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import ctypes
+import logging
 import multiprocessing
 import os
 import pickle
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -15,6 +18,7 @@ import pytest
 
 import articlekit
 from articlekit import Article, BatchError, Failed, Parser, _batch, parse, parse_many
+from articlekit._batch import _check_jobs
 from articlekit.errors import ArticlekitError, ConfigurationError, InputTypeError
 
 from .conftest import EXAMPLE, read_exact
@@ -210,7 +214,7 @@ def test_a_non_str_record_fails_in_its_place(jobs: int) -> None:
     texts[3] = b"Storm hits coast"
     texts[17] = None
     texts[29] = 42
-    results = list(parse_many(texts, jobs=jobs, chunk_size=4, on_error="return"))
+    results = list(parse_many(texts, jobs=jobs, chunk_size=4, on_error="record"))
     assert len(results) == 30
     assert results[3] == Failed(3, "InputTypeError", _type_error_message(b"Storm hits coast"))
     assert "decode it first" in results[3].message  # type: ignore[union-attr]
@@ -239,12 +243,45 @@ def test_a_parse_error_fails_the_record(jobs: int) -> None:
     parser = Parser(max_chars=200)
     texts = _numbered(10)
     texts[6] = "Storm hits coast\n" + "The sea wall gave way. " * 20
-    results = list(parse_many(texts, jobs=jobs, parser=parser, on_error="return"))
+    results = list(parse_many(texts, jobs=jobs, parser=parser, on_error="record"))
     failed = results[6]
     assert isinstance(failed, Failed)
     assert (failed.index, failed.error_type) == (6, "InputTooLargeError")
     assert "max_chars=200" in failed.message
     _same(results[:6] + results[7:], texts[:6] + texts[7:], parser)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_skip_leaves_failed_records_out_and_logs_each(jobs: int, caplog: pytest.LogCaptureFixture) -> None:
+    texts: list[object] = list(_numbered(12))
+    texts[2], texts[9] = None, b"bytes"
+    with caplog.at_level(logging.WARNING, logger="articlekit"):
+        results = list(parse_many(texts, jobs=jobs, chunk_size=4, on_error="skip"))
+    good = [t for t in texts if isinstance(t, str)]
+    _same(results, good)
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == ["skipped record 2", "skipped record 9"]
+    assert {r.name for r in caplog.records} == {"articlekit"}
+
+
+def test_return_is_the_former_name_of_record() -> None:
+    texts: list[object] = ["Storm hits coast\nThe sea wall gave way.", 42]
+    assert list(parse_many(texts, on_error="return")) == list(parse_many(texts, on_error="record"))
+
+
+def test_the_library_is_silent_by_default() -> None:
+    # no handler of the application's: the warnings of on_error="skip" must not reach stderr
+    code = "import articlekit; list(articlekit.parse_many([None, 'Storm hits coast'], on_error='skip'))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_jobs_0_counts_the_cpus_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this system")
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5})
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert _check_jobs(0) == 3
+    assert _check_jobs(2) == 2
 
 
 def test_in_process_the_error_is_chained() -> None:
@@ -271,7 +308,7 @@ def test_a_record_that_kills_its_worker_fails_and_the_rest_are_parsed(how: str, 
     texts = _numbered(200)
     for i in killers:
         texts[i] = f"Storm hits coast\n{KILL} number {i}\n"
-    results = list(parse_many(texts, jobs=2, chunk_size=16, parser=KillingParser(how=how), on_error="return"))
+    results = list(parse_many(texts, jobs=2, chunk_size=16, parser=KillingParser(how=how), on_error="record"))
     assert len(results) == len(texts)
     assert [r.index for r in results if isinstance(r, Failed)] == sorted(killers)
     assert {r.error_type for r in results if isinstance(r, Failed)} == {"WorkerDied"}
@@ -294,13 +331,13 @@ def test_a_record_that_kills_its_worker_raises_with_its_index() -> None:
 def test_workers_that_die_on_every_record_give_up(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_batch, "_MAX_DEATHS_IN_A_ROW", 3)
     with pytest.raises(BatchError, match="died on 3 records in a row"):
-        list(parse_many(_numbered(20), jobs=2, parser=KillingParser(marker=""), on_error="return"))
+        list(parse_many(_numbered(20), jobs=2, parser=KillingParser(marker=""), on_error="record"))
     assert not multiprocessing.active_children()
 
 
 def test_results_that_cannot_come_back_from_a_worker_raise() -> None:
     with pytest.raises(BatchError, match="worker processes could not run the parser") as exc:
-        list(parse_many(_numbered(3), jobs=2, parser=UnpicklableResultParser(), on_error="return"))
+        list(parse_many(_numbered(3), jobs=2, parser=UnpicklableResultParser(), on_error="record"))
     assert exc.value.failed is None
     assert not multiprocessing.active_children()
 

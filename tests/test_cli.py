@@ -52,7 +52,7 @@ def test_json_output_is_the_contract_plus_source(capsys: pytest.CaptureFixture[s
     assert main(["parse", str(EXAMPLE)]) == 0
     [doc] = _json_lines(capsys.readouterr().out)
     article = articlekit.parse(EXAMPLE.read_text(encoding="utf-8"))
-    assert doc == {**article.to_dict(), "source": str(EXAMPLE)}
+    assert doc == {**article.to_dict(), "source": str(EXAMPLE), "input_chars": len(article.source or "")}
     assert Article.from_dict(doc) == article
 
 
@@ -210,7 +210,7 @@ def test_empty_file_gives_empty_article(tmp_path: Path, capsys: pytest.CaptureFi
     empty.write_bytes(b"")
     assert main(["parse", str(empty)]) == 0
     [doc] = _json_lines(capsys.readouterr().out)
-    assert doc == {**Article().to_dict(), "source": str(empty)}
+    assert doc == {**Article().to_dict(), "source": str(empty), "input_chars": 0}
 
 
 def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -5,16 +5,17 @@ item, in input order. With ``jobs`` above 1 the chunks go to a pool of worker
 processes (started with ``spawn``), with a bounded number of chunks in flight so that
 memory stays bounded however long the input is.
 
-A record that fails never disappears: with ``on_error="raise"`` it raises
-:class:`BatchError` naming its index; with ``on_error="return"`` a :class:`Failed`
-takes its place. A worker process that dies (killed, ``os._exit``, a crash in C code)
+A record that fails never disappears unseen: with ``on_error="raise"`` it raises
+:class:`BatchError` naming its index; with ``on_error="record"`` a :class:`Failed`
+takes its place; with ``on_error="skip"`` it is left out and logged (a warning on the
+``articlekit`` logger naming its index). A worker process that dies (killed, ``os._exit``, a crash in C code)
 takes down the chunk it held: every chunk that was in flight is run again on its own
 in a fresh pool, and a chunk that still kills its worker is run record by record, so
 the record that kills a worker on its own is reported as failed (``"WorkerDied"``)
 and every other record is parsed.
 
 >>> import articlekit
->>> results = articlekit.parse_many(["Storm hits coast\\nThe sea wall gave way.", b"bytes"], on_error="return")
+>>> results = articlekit.parse_many(["Storm hits coast\\nThe sea wall gave way.", b"bytes"], on_error="record")
 >>> [type(result).__name__ for result in results]
 ['Article', 'Failed']
 """
@@ -34,6 +35,7 @@ from typing import Literal, Protocol, TypeAlias, cast, overload
 
 import attrs
 
+from ._log import logger
 from ._model import Article
 from ._parser import Parser
 from .errors import BatchError, ConfigurationError, InputTypeError
@@ -52,6 +54,10 @@ _MAX_DEATHS_IN_A_ROW = 8
 
 WORKER_DIED = "WorkerDied"
 
+#: what on_error takes; "return" is the name "record" had before, and still works
+OnError: TypeAlias = Literal["raise", "skip", "record", "return"]
+_ON_ERROR = ("raise", "skip", "record", "return")
+
 
 class SupportsParse(Protocol):
     """What ``parse_many`` needs of a parser: a ``parse`` method from text to article.
@@ -65,7 +71,7 @@ class SupportsParse(Protocol):
 @attrs.frozen(slots=True)
 class Failed:
     """A record that could not be parsed, in its place in :func:`parse_many`'s output
-    (with ``on_error="return"``).
+    (with ``on_error="record"``).
 
     *index* is the record's position in the input (from 0), *error_type* the name of
     the exception (``"InputTypeError"``, ...; ``"WorkerDied"`` when the record killed
@@ -373,7 +379,15 @@ def _check_jobs(jobs: object) -> int:
         raise InputTypeError(f"jobs must be an int (0 for every core), got {type(jobs).__name__}")
     if jobs < 0:
         raise ConfigurationError(f"jobs must be 0 (every core) or more, got {jobs}")
-    return jobs or os.cpu_count() or 1
+    return jobs or usable_cpus()
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: fewer than the machine has under a CPU
+    affinity mask (``taskset``, a container's cpuset, a batch scheduler's allocation)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def _stream(
@@ -393,8 +407,8 @@ def _stream(
     if not isinstance(texts, Iterable):
         raise InputTypeError(f"parse_many() takes an iterable of texts, got {type(texts).__name__}")
     workers = _check_jobs(jobs)
-    if on_error not in ("raise", "return"):
-        raise ConfigurationError(f"on_error must be 'raise' or 'return', got {on_error!r}")
+    if on_error not in _ON_ERROR:
+        raise ConfigurationError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
     if chunk_size is not None and (not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1):
         raise ConfigurationError(f"chunk_size must be a positive int or None, got {chunk_size!r}")
     chosen: SupportsParse = _default_parser() if parser is None else parser
@@ -403,16 +417,20 @@ def _stream(
     source = _Source(texts)
     raise_errors = on_error == "raise"
     if workers == 1:
-        return _checked(_in_process(source, chosen, as_json, raise_errors), source, raise_errors)
+        return _checked(_in_process(source, chosen, as_json, raise_errors), source, on_error)
     blob = _dump_parser(chosen)
-    return _checked(_Parallel(source, workers, blob, as_json, chunk_size).run(), source, raise_errors)
+    return _checked(_Parallel(source, workers, blob, as_json, chunk_size).run(), source, on_error)
 
 
-def _checked(outs: Generator[_Out, None, None], source: _Source, raise_errors: bool) -> Generator[_Out, None, None]:
+def _checked(outs: Generator[_Out, None, None], source: _Source, on_error: str) -> Generator[_Out, None, None]:
     try:
         for out in outs:
-            if raise_errors and isinstance(out, Failed):
-                raise BatchError.of(out)
+            if isinstance(out, Failed):
+                if on_error == "raise":
+                    raise BatchError.of(out)
+                if on_error == "skip":
+                    logger.warning("skipped record %d: %s: %s", out.index, out.error_type, out.message)
+                    continue
             yield out
     finally:
         outs.close()  # now, not when collected: it stops the worker processes
@@ -427,7 +445,7 @@ def parse_many(
     jobs: int = ...,
     parser: SupportsParse | None = ...,
     chunk_size: int | None = ...,
-    on_error: Literal["raise"] = ...,
+    on_error: Literal["raise", "skip"] = ...,
 ) -> Iterator[Article]: ...
 @overload
 def parse_many(
@@ -436,7 +454,7 @@ def parse_many(
     jobs: int = ...,
     parser: SupportsParse | None = ...,
     chunk_size: int | None = ...,
-    on_error: Literal["return"],
+    on_error: Literal["record", "return"],
 ) -> Iterator[Article | Failed]: ...
 def parse_many(
     texts: Iterable[object],
@@ -444,7 +462,7 @@ def parse_many(
     jobs: int = 1,
     parser: SupportsParse | None = None,
     chunk_size: int | None = None,
-    on_error: Literal["raise", "return"] = "raise",
+    on_error: OnError = "raise",
 ) -> Iterator[Article] | Iterator[Article | Failed]:
     """Parse each text of *texts*; return an iterator of the results, in input order.
 
@@ -453,16 +471,19 @@ def parse_many(
     an :class:`~articlekit.Article` the same as ``parser.parse(text)``.
 
     *jobs* is the number of worker processes: 1 (the default) parses in this process;
-    0 uses every core (``os.cpu_count()``). With more than one, records go to the
+    0 one per CPU this process may use (``os.sched_getaffinity``, where the system has
+    it; else ``os.cpu_count()``). With more than one, records go to the
     workers in chunks of *chunk_size* (by default growing from 4 to 64), with at most
     two chunks per worker in flight. *parser* is the :class:`~articlekit.Parser` (or
     any object with a ``parse(text)`` method; it must pickle when *jobs* is not 1) to
     use instead of the default one.
 
     A record that fails (an item that is not a ``str``, an error while parsing it, or
-    a worker process that dies on it) is never dropped. With *on_error* ``"raise"``
-    (the default) the iterator raises :class:`BatchError` when it reaches it, naming
-    its index; with ``"return"`` it yields a :class:`Failed` in its place. A worker
+    a worker process that dies on it) is never dropped unseen. With *on_error*
+    ``"raise"`` (the default) the iterator raises :class:`BatchError` when it reaches
+    it, naming its index; with ``"record"`` it yields a :class:`Failed` in its place
+    (``"return"``, its former name, does the same); with ``"skip"`` it yields nothing
+    for it and logs a warning naming its index on the ``articlekit`` logger. A worker
     that dies takes the chunk it held with it: the chunks in flight are run again in
     a fresh pool, and one that kills its worker again is run record by record, so only
     the record that kills a worker on its own fails (``error_type`` ``"WorkerDied"``).

@@ -3,55 +3,50 @@
 from __future__ import annotations
 
 import argparse
-import collections
 import contextlib
-import json
+import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import IO, Any
 
-import attrs
-
-from . import __version__, _cli_model, _render
-from ._batch import BatchError, Failed, _stream
-from ._decode import Errors, decode
+from . import __version__, _cli_jsonl, _cli_model
+from ._cli_files import Input, files_main, parse_file
+from ._cli_io import UsageError
 from ._html import html
-from ._model import Article
-from ._parser import Parser
-from .errors import ArticlekitError, ConfigurationError, DecodingError
+from ._log import logger
+from ._parser import MAX_CHARS, Parser
+from ._pipeline import Pipeline
+from .errors import ArticlekitError
 
 __all__ = ["main"]
 
-_FORMATS = ("json", "markdown", "text")
+_FORMATS = ("json", "markdown", "text", "parquet")
+#: the exit status when standard output was closed early (``| head``): 128 + SIGPIPE,
+#: as a process the signal ended would report
+EXIT_PIPE_CLOSED = 141
 
 
-def _read(path: str, encoding: str | None = None, errors: Errors = "strict") -> str:
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    try:
-        return decode(data, encoding, errors)
-    except DecodingError as exc:
-        read_as = exc.encoding or "UTF-8 or any encoding detected"
-        raise OSError(
-            f"cannot be decoded as {read_as} (byte {exc.offset}: {data[exc.offset : exc.offset + 4]!r}); "
-            "give its --encoding, or --replace what cannot be decoded"
-        ) from None
-    except ConfigurationError as exc:
-        raise OSError(str(exc)) from None
+# --- the command line -----------------------------------------------------------------------------
 
 
-def _render_one(article: Article, source: str, fmt: str, indent: int | None) -> str:
-    if fmt == "json":
-        doc = article.to_dict()
-        doc["source"] = source
-        return json.dumps(doc, ensure_ascii=False, indent=indent)
-    if fmt == "markdown":
-        return _render.markdown(article) + "\n"
-    return _render.text(article) + "\n"
+def _add_common(command: argparse.ArgumentParser) -> None:
+    """The options that say how texts are parsed and how much is said about it."""
+    command.add_argument(
+        "--cleaners",
+        default=None,
+        metavar="NAME,...",
+        help="change the default cleaners: NAME (or +NAME) adds a cleaner (built in or a plugin's), -NAME drops one",
+    )
+    command.add_argument(
+        "--max-chars",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"the longest text to parse, in characters (default: {MAX_CHARS:,}); longer ones fail",
+    )
+    command.add_argument("-v", "--verbose", action="count", default=0, help="say more: the cleaners, each file parsed")
+    command.add_argument("-q", "--quiet", action="store_true", help="say nothing but errors: no summary, no progress")
+    _cli_model.add_model_option(command)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,17 +66,38 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write ('-': stdout)")
     show.add_argument("--encoding", default=None, metavar="ENC", help="the file's encoding (default: detected)")
     show.add_argument("--replace", action="store_true", help="replace bytes that cannot be decoded")
-    _cli_model.add_model_option(show)
+    _add_common(show)
     parse = sub.add_parser(
         "parse",
         help="parse article text files, or a JSON Lines corpus",
         description="Parse each FILE ('-' for standard input) and print the result: "
         "with --format json, one JSON document per file, one per line. "
-        "With --jsonl, parse the text of each record of a JSON Lines file instead.",
+        "With --jsonl, parse the text of each record of a JSON Lines file instead. "
+        "Input compressed with gzip, bzip2, xz or zstd is read as it is.",
     )
-    parse.add_argument("files", nargs="*", metavar="FILE", help="a text file, or - for standard input")
-    parse.add_argument("--format", "-f", choices=_FORMATS, default=None, help="output format (default: json)")
+    parse.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a text file, - for standard input, a directory (with --recursive) or a quoted pattern ('**/*.txt')",
+    )
+    parse.add_argument(
+        "--format",
+        "--output-format",
+        "-f",
+        choices=_FORMATS,
+        default=None,
+        help="output format (default: json, or parquet when OUT ends in .parquet)",
+    )
     parse.add_argument("--indent", type=int, default=None, metavar="N", help="indent JSON by N spaces")
+    parse.add_argument(
+        "--output",
+        "-o",
+        default=None,
+        metavar="OUT",
+        help="where to write the results (default: - for standard output); "
+        "compressed when OUT ends in .gz, .bz2, .xz or .zst; a directory (DIR/) for one file per input",
+    )
     parse.add_argument(
         "--encoding",
         default=None,
@@ -89,7 +105,21 @@ def _parser() -> argparse.ArgumentParser:
         help="the files' encoding (default: a byte order mark, else UTF-8, else detected)",
     )
     parse.add_argument(
-        "--replace", action="store_true", help="replace bytes that cannot be decoded instead of failing the file"
+        "--replace",
+        action="store_true",
+        help="replace what cannot be decoded (and, with --jsonl, lone surrogates) instead of failing",
+    )
+    parse.add_argument("--strict", action="store_true", help="with --jsonl, exit with status 1 when any record failed")
+    parse.add_argument(
+        "--recursive", "-r", action="store_true", help="parse the files under each directory given as a FILE"
+    )
+    parse.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: 1; 0 for one per CPU this process may use)",
     )
     parse.add_argument(
         "--language",
@@ -99,112 +129,148 @@ def _parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="a language of the texts (ISO 639-1, e.g. de), to help read dates; repeatable",
     )
-    _cli_model.add_model_option(parse)
-    corpus = parse.add_argument_group(
-        "JSON Lines corpora",
-        "With --jsonl IN, read one JSON object per line, parse its text field, and write one line per "
-        "record: the article in the output contract with the record's id. Records that fail go to the "
-        "error file; the input's record count always equals the written plus the failed.",
-    )
-    corpus.add_argument("--jsonl", metavar="IN", help="a JSON Lines file of records, or - for standard input")
-    corpus.add_argument(
-        "--text-field", default=None, metavar="NAME", help="the field that holds the article text (default: text)"
-    )
-    corpus.add_argument(
-        "--id-field",
-        default=None,
-        metavar="NAME",
-        help="the field copied to the output's id (default: id; records without it get their line number)",
-    )
-    corpus.add_argument(
-        "--output",
-        "-o",
-        default=None,
-        metavar="OUT",
-        help="where to write the records (default: - for standard output)",
-    )
-    corpus.add_argument(
-        "--errors",
-        default=None,
-        metavar="ERR",
-        help="where to write the failed records (default: OUT.errors.jsonl beside OUT; "
-        "standard error when OUT is standard output)",
-    )
-    corpus.add_argument(
-        "--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: 1; 0 for every core)"
-    )
-    corpus.add_argument(
-        "--no-progress",
-        action="store_true",
-        default=None,
-        help="no progress bar (there is none anyway when standard error is not a terminal)",
-    )
+    _add_common(parse)
+    _cli_jsonl.add_options(parse)
     _cli_model.add_commands(sub)
     return ap
 
 
-_CORPUS_OPTIONS = ("text_field", "id_field", "output", "errors", "jobs", "no_progress")
+def _cleaners(spec: str | None) -> Pipeline | None:
+    """The pipeline ``--cleaners`` names: the defaults, with NAME added and -NAME dropped."""
+    if spec is None:
+        return None
+    from .cleaners import DEFAULT
+
+    names = [name.strip() for name in spec.split(",") if name.strip()]
+    if not names:
+        raise UsageError("--cleaners takes names: NAME to add a cleaner, -NAME to drop one of the defaults")
+    dropped = [name[1:] for name in names if name.startswith("-")]
+    added = [name.removeprefix("+") for name in names if not name.startswith("-")]
+    for name in dropped:
+        if name not in DEFAULT.names:
+            raise UsageError(f"--cleaners -{name}: {name!r} is not a default cleaner ({', '.join(DEFAULT.names)})")
+    try:
+        return DEFAULT.without(*dropped) + added
+    except ArticlekitError as exc:
+        raise UsageError(f"--cleaners: {exc}") from None
+
+
+def _configure(args: argparse.Namespace) -> None:
+    """Build the parser the options describe into ``args.parser``."""
+    if args.max_chars is not None and args.max_chars < 1:
+        raise UsageError(f"--max-chars must be a positive number, got {args.max_chars}")
+    cleaners = _cleaners(args.cleaners)
+    if cleaners is not None:
+        logger.info("cleaners: %s", ", ".join(cleaners.names) or "none")
+    model = _cli_model.model_of(args.model)
+    args.parser = Parser(
+        cleaners=cleaners,
+        languages=getattr(args, "languages", None),
+        max_chars=args.max_chars or MAX_CHARS,
+        model=model,
+    )
+
+
+@contextlib.contextmanager
+def _logging(args: argparse.Namespace) -> Iterator[None]:
+    """Show the library's log on standard error for the length of the command."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("articlekit: %(message)s"))
+    level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 a file failed, 2 usage).
 
     With ``--jsonl`` the status is 0 when the run completed, failed records or not
-    (they are in the error file), 1 when the input could not be read or the output
-    not written, and 2 for a usage error.
+    (they are in the error file; with ``--strict`` 1 when any failed), 1 when the
+    input could not be read or the output not written, and 2 for a usage error. When
+    standard output is closed before the end (``| head``), the command stops quietly
+    with status 141.
     """
     ap = _parser()
-    args = ap.parse_args(argv)
+    args = ap.parse_args(_joined_cleaners(sys.argv[1:] if argv is None else list(argv)))
     if args.command == "train":
         return _cli_model.train_main(args)
     if args.command == "evaluate":
         return _cli_model.evaluate_main(args)
     try:
-        model = _cli_model.model_of(args.model)
+        with _logging(args):
+            return _run(args)
+    except UsageError as exc:
+        ap.error(str(exc))
+    except BrokenPipeError:
+        return _pipe_closed()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _joined_cleaners(argv: list[str]) -> list[str]:
+    """``--cleaners -NAME`` as ``--cleaners=-NAME``: argparse would take ``-NAME`` for an
+    option and leave ``--cleaners`` without its value."""
+    out: list[str] = []
+    pending = False
+    for arg in argv:
+        if pending:
+            out[-1] = f"--cleaners={arg}"
+            pending = False
+            continue
+        out.append(arg)
+        pending = arg == "--cleaners"
+    return out
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        _configure(args)
     except ArticlekitError as exc:
         print(f"articlekit: {exc}", file=sys.stderr)
         return 1
-    args.parser = Parser(languages=getattr(args, "languages", None), model=model)
     if args.command == "show":
         return _show(args)
     if args.jsonl is not None:
-        return _jsonl_main(ap, args)
-    given = [name for name in _CORPUS_OPTIONS if getattr(args, name) is not None]
+        return _cli_jsonl.jsonl_main(args)
+    given = _cli_jsonl.corpus_options_given(args)
     if given:
-        option = "--" + given[0].replace("_", "-")
-        ap.error(f"{option} is for JSON Lines corpora: give it with --jsonl IN")
-    if not args.files:
-        ap.error("give the FILEs to parse, or --jsonl IN for a JSON Lines corpus")
-    args.format = args.format or "json"
-    parser = args.parser
-    status = 0
-    out = sys.stdout
-    for path in args.files:
-        name = "<stdin>" if path == "-" else path
-        try:
-            text = _read(path, args.encoding, "replace" if args.replace else "strict")
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            print(f"articlekit: cannot read {name}: {reason}", file=sys.stderr)
-            status = 1
-            continue
-        article = parser.parse(text)
-        out.write(_render_one(article, name, args.format, args.indent))
-        out.write("\n")
-    out.flush()
-    return status
+        raise UsageError(f"{given} is for JSON Lines corpora: give it with --jsonl IN")
+    return files_main(args)
+
+
+def _pipe_closed() -> int:
+    """Standard output was closed by its reader: stop without a word."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (captured output): nothing more to flush
+        return EXIT_PIPE_CLOSED
+    # Python flushes standard output again on the way out: let that go nowhere
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+    return EXIT_PIPE_CLOSED
+
+
+# --- show --------------------------------------------------------------------------------------------
 
 
 def _show(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
-    try:
-        text = _read(args.file, args.encoding, "replace" if args.replace else "strict")
-    except OSError as exc:
-        print(f"articlekit: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+    parsed = parse_file(Input(args.file, name, name), args)
+    if parsed is None:
         return 1
-    page = html(args.parser.parse(text), text, title=os.path.basename(name))
+    article, text = parsed
+    page = html(article, text, title=os.path.basename(name))
     if args.output == "-":
         sys.stdout.write(page)
+        sys.stdout.flush()
         return 0
     try:
         with open(args.output, "w", encoding="utf-8") as handle:
@@ -212,172 +278,9 @@ def _show(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"articlekit: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    print(f"articlekit: wrote {args.output}", file=sys.stderr)
+    if not args.quiet:
+        print(f"articlekit: wrote {args.output}", file=sys.stderr)
     return 0
-
-
-# --- JSON Lines corpora --------------------------------------------------------------------
-
-
-@attrs.frozen(slots=True)
-class _Record:
-    """One record of the input: its id and line, and what is wrong with it, if anything."""
-
-    id: Any
-    line: int
-    error: tuple[str, str] | None = None
-
-
-def _read_record(raw: bytes, line: int, text_field: str, id_field: str) -> tuple[_Record, str | None]:
-    try:
-        data = json.loads(raw.decode("utf-8-sig" if line == 1 else "utf-8").rstrip("\r\n"))
-    except UnicodeDecodeError as exc:
-        bad = raw[exc.start : exc.start + 1]
-        return _Record(line, line, ("InvalidJSON", f"not UTF-8 text (byte {exc.start}: {bad!r})")), None
-    except json.JSONDecodeError as exc:
-        return _Record(line, line, ("InvalidJSON", f"{exc.msg} (column {exc.colno})")), None
-    if not isinstance(data, dict):
-        return _Record(line, line, ("NotAnObject", f"the record is a JSON {type(data).__name__}, not an object")), None
-    ident = data.get(id_field, line)
-    if text_field not in data:
-        return _Record(ident, line, ("MissingField", f"the record has no {text_field!r} field")), None
-    text = data[text_field]
-    if not isinstance(text, str):
-        kind = "null" if text is None else type(text).__name__
-        return _Record(ident, line, ("InputTypeError", f"the {text_field!r} field is {kind}, not a string")), None
-    return _Record(ident, line), text
-
-
-def _errors_path(output: str) -> str | None:
-    """The default error file: beside OUT (standard error when OUT is standard output)."""
-    if output == "-":
-        return None
-    stem = output[: -len(".jsonl")] if output.endswith(".jsonl") else output
-    return stem + ".errors.jsonl"
-
-
-def _same_file(a: str | None, b: str | None) -> bool:
-    if a is None or b is None or "-" in (a, b):
-        return False
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
-
-
-def _jsonl_main(ap: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    if args.files:
-        ap.error("give either FILEs or --jsonl IN, not both")
-    if args.format not in (None, "json"):
-        ap.error("--jsonl writes JSON Lines: --format must be json")
-    if args.indent is not None:
-        ap.error("--jsonl writes one record per line: --indent cannot be used")
-    jobs = 1 if args.jobs is None else args.jobs
-    if jobs < 0:
-        ap.error(f"--jobs must be 0 (every core) or more, got {jobs}")
-    output = args.output or "-"
-    errors = args.errors or _errors_path(output)
-    for path, what in ((output, "--output"), (errors, "--errors")):
-        if _same_file(args.jsonl, path):
-            ap.error(f"{what} {path} is the input file")
-    if _same_file(output, errors):
-        ap.error(f"--errors {errors} is the output file")
-
-    with contextlib.ExitStack() as stack:
-        try:
-            source: IO[bytes] = sys.stdin.buffer if args.jsonl == "-" else stack.enter_context(open(args.jsonl, "rb"))
-        except OSError as exc:
-            print(f"articlekit: cannot read {args.jsonl}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-        try:
-            out: IO[str] = (
-                sys.stdout if output == "-" else stack.enter_context(open(output, "w", encoding="utf-8", newline="\n"))
-            )
-            err_out: IO[str] = (
-                sys.stderr if errors is None else stack.enter_context(open(errors, "w", encoding="utf-8", newline="\n"))
-            )
-        except OSError as exc:
-            print(f"articlekit: cannot write {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-        return _run_jsonl(args, source, out, err_out, jobs, "standard error" if errors is None else errors)
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _run_jsonl(
-    args: argparse.Namespace, source: IO[bytes], out: IO[str], err_out: IO[str], jobs: int, errors_name: str
-) -> int:
-    from tqdm import tqdm
-
-    text_field = args.text_field or "text"
-    id_field = args.id_field or "id"
-    # the records read and not yet written, in order: the parsed results come back in
-    # the order of the texts, and the records that cannot be parsed wait here in place
-    pending: collections.deque[_Record] = collections.deque()
-    read = written = failed = 0
-
-    def texts() -> Iterator[str]:
-        nonlocal read
-        for line, raw in enumerate(source, 1):
-            if not raw.strip():
-                continue  # a blank line holds no record
-            record, text = _read_record(raw, line, text_field, id_field)
-            pending.append(record)
-            read += 1
-            if text is not None:
-                yield text
-
-    def fail(record: _Record, error_type: str, message: str) -> None:
-        nonlocal failed
-        doc = {"id": record.id, "line": record.line, "error": error_type, "message": message}
-        line = json.dumps(doc, ensure_ascii=False)
-        if err_out is sys.stderr:
-            tqdm.write(line, file=err_out)  # above the progress bar, not through it
-        else:
-            err_out.write(line + "\n")
-        failed += 1
-
-    def flush_bad() -> None:
-        while pending and pending[0].error is not None:
-            record = pending.popleft()
-            assert record.error is not None
-            fail(record, *record.error)
-            bar.update()
-
-    status = 0
-    parser = args.parser
-    results = _stream(texts(), jobs=jobs, parser=parser, chunk_size=None, on_error="return", as_json=True)
-    progress = tqdm(unit=" articles", file=sys.stderr, disable=True if args.no_progress else None, dynamic_ncols=True)
-    with contextlib.closing(results), progress as bar:
-        try:
-            for result in results:
-                flush_bad()
-                record = pending.popleft()
-                if isinstance(result, Failed):
-                    fail(record, result.error_type, result.message)
-                else:
-                    assert isinstance(result, str)  # as_json=True
-                    # the article's contract JSON, with the record's id first
-                    out.write('{"id": ' + json.dumps(record.id, ensure_ascii=False) + ", " + result[1:] + "\n")
-                    written += 1
-                bar.update()
-            flush_bad()
-            out.flush()
-            err_out.flush()
-        except (OSError, BatchError) as exc:
-            bar.close()
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            print(f"articlekit: {reason}", file=sys.stderr)
-            status = 1
-        except KeyboardInterrupt:
-            bar.close()
-            status = 130
-    summary = f"articlekit: {read} read, {written} written, {failed} failed"
-    if failed:
-        summary += f" (listed in {errors_name})"
-    if read > written + failed:
-        summary += f"; stopped with {read - written - failed} more read but not parsed"
-    print(summary, file=sys.stderr)
-    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

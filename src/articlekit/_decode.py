@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Literal
 
 import regex
 
-from .errors import ConfigurationError, DecodingError, InputTypeError
+from .errors import ConfigurationError, DecodingError, InputTypeError, LoneSurrogateError
 
-__all__ = ["decode"]
+__all__ = ["LONE_SURROGATE", "check_surrogates", "decode", "replace_surrogates"]
 
 Errors = Literal["strict", "replace"]
 
@@ -125,3 +126,39 @@ def _guess(raw: bytes) -> str | None:
     if best is None:
         return None
     return str(best)
+
+
+# a str holds a surrogate only alone: json.loads and Python's decoders join every pair
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_surrogates(text: str) -> None:
+    """Raise :class:`~articlekit.errors.LoneSurrogateError` if *text* holds a lone
+    surrogate, which no UTF-8 output can hold.
+
+    >>> check_surrogates("Fans react \\ud83d")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+        ...
+    articlekit.errors.LoneSurrogateError: the text holds a lone surrogate, U+D83D, at character 11 (...
+    """
+    if text.isascii():
+        return
+    found = LONE_SURROGATE.search(text)
+    if found is not None:
+        raise LoneSurrogateError(
+            f"the text holds a lone surrogate, U+{ord(found.group()):04X}, at character {found.start()} "
+            "(half of a UTF-16 pair, such as a truncated emoji), which UTF-8 cannot encode",
+            position=found.start(),
+        )
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """*text* with every lone surrogate replaced by U+FFFD, and how many there were. One
+    character takes the place of one, so spans into the result are spans into *text*.
+
+    >>> replace_surrogates("Fans react \\ud83d")
+    ('Fans react \ufffd', 1)
+    """
+    if text.isascii():
+        return text, 0
+    return LONE_SURROGATE.subn("\ufffd", text)

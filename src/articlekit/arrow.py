@@ -30,8 +30,9 @@ given):
 column               type                      what it holds
 ==================== ========================= ===========================================
 ``id``               (inferred from the ids)   the id given for the article; only with
-                                               ``ids``: a string column for strings, an
-                                               int64 column for ints
+                                               ``ids``: an int64 column when every id is
+                                               an int, else strings (other ids written
+                                               as JSON: ``7`` as ``"7"``)
 ``dateline_date``    string                    ISO 8601 date at the precision the text
                                                gives (``2021-05-18``, ``2020-12``,
                                                ``2021-05-18T10:32:00+01:00``); null when
@@ -99,15 +100,18 @@ the schema carries ``{"articlekit.table": "1"}``; both are kept in Parquet files
 from __future__ import annotations
 
 import itertools
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 from ._columns import COUNTS, counts, strings
+from ._decode import check_surrogates
+from ._log import logger
 from ._model import Article, BlockQuote, ReadMore
 from ._parser import Parser
 from ._parser import parse as _default_parse
-from .errors import InputTypeError, MissingExtraError
+from .errors import BatchError, ConfigurationError, InputTypeError, LoneSurrogateError, MissingExtraError
 
 try:
     import pyarrow as pa
@@ -117,7 +121,7 @@ except ImportError:
         "articlekit.arrow needs pyarrow, which is not installed; install it with: pip install 'articlekit[arrow]'"
     ) from None
 
-__all__ = ["SCHEMA", "parse_to_parquet", "to_table", "write_parquet"]
+__all__ = ["ERROR_FIELD", "SCHEMA", "id_text", "parse_to_parquet", "to_table", "write_parquet"]
 
 # --- the schema ---------------------------------------------------------------------------
 
@@ -250,18 +254,61 @@ def _check_article(article: object) -> Article:
     return article
 
 
-def _id_array(ids: Sequence[Any], id_type: Any | None) -> Any:
+def id_text(value: Any) -> str | None:
+    """An id as a string, as the ``id`` column holds ids of mixed types: a string as it
+    is, a number or any JSON value as JSON, anything else as ``str()``; ``None`` stays
+    ``None``.
+
+    >>> from articlekit.arrow import id_text
+    >>> [id_text(i) for i in ("a7", 7, 2.5, True, None)]
+    ['a7', '7', '2.5', 'true', None]
+    """
+    if value is None or isinstance(value, str):
+        return value
     try:
-        array = pa.array(ids, type=id_type)
-    except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-        wanted = f"values of type {id_type}" if id_type is not None else "values of one type, such as str or int"
-        raise InputTypeError(f"ids must be {wanted}: {exc}") from None
-    # all ids None (or no ids at all): a column of strings rather than Arrow's null type
-    return array.cast(_STR) if pa.types.is_null(array.type) else array
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _id_array(ids: Sequence[Any], id_type: Any | None) -> Any:
+    present = [i for i in ids if i is not None]
+    if id_type is None:
+        # one column type for all: int64 when every id is an int, else strings
+        all_ints = bool(present) and all(_is_int(i) for i in present)
+        id_type = _I64 if all_ints else _STR
+    if id_type == _STR:
+        ids = [id_text(i) for i in ids]
+    elif pa.types.is_integer(id_type) and not all(_is_int(i) for i in present):
+        wrong = next(i for i in present if not _is_int(i))
+        raise InputTypeError(
+            f"ids must be values of type {id_type}, as the first ones were, got {wrong!r}; "
+            "give every id as a str to mix numbers and names"
+        )
+    return pa.array(ids, type=id_type)
+
+
+def _check_strings(articles: Sequence[Article]) -> None:
+    """Name the article whose text Arrow cannot hold, rather than let it fail unnamed."""
+    for index, article in enumerate(articles):
+        if article.source is not None:
+            try:
+                check_surrogates(article.source)
+            except LoneSurrogateError as exc:
+                raise LoneSurrogateError(f"article {index}: {exc}", position=exc.position) from None
 
 
 def _batch(articles: Sequence[Article], ids: Sequence[Any] | None, id_type: Any | None = None) -> Any:
-    batch = pa.RecordBatch.from_pylist([_row(_check_article(a)) for a in articles], schema=SCHEMA)
+    rows = [_row(_check_article(a)) for a in articles]
+    try:
+        batch = pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
+    except (UnicodeError, pa.ArrowException):
+        _check_strings(articles)
+        raise
     if ids is None:
         return batch
     if len(ids) != len(articles):
@@ -277,9 +324,11 @@ def to_table(articles: Iterable[Article], *, ids: Iterable[Any] | None = None) -
     """A :class:`pyarrow.Table` of *articles*, one row each, with the columns of
     :data:`SCHEMA`.
 
-    With *ids* (one per article: strings or ints), an ``id`` column comes first, typed
-    from the ids (``string`` for strings, ``int64`` for ints). An empty *articles* gives
-    an empty table with the schema.
+    With *ids* (one per article), an ``id`` column comes first: ``int64`` when every id
+    is an int, else ``string``, with ids that are not strings written as JSON (``7`` as
+    ``"7"``), so ids of mixed types are strings. An empty *articles* gives an empty
+    table with the schema. An article whose text holds a lone surrogate, which Arrow
+    cannot hold, raises :class:`~articlekit.errors.LoneSurrogateError` naming it.
 
     >>> import articlekit
     >>> from articlekit.arrow import SCHEMA, to_table
@@ -316,6 +365,98 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+#: the column ``parse_to_parquet(on_error="record")`` adds, last
+ERROR_FIELD = _field("error", _STR, "why the text could not be parsed (ErrorType: message); null when it was")
+#: the columns ``articlekit parse`` adds before the article's: the file, and the input's length
+_SOURCE_FIELD = _field("source", _STR, "the file the article was read from")
+_INPUT_CHARS_FIELD = _field("input_chars", _I64, "the length of the input text, in characters", nullable=False)
+
+
+def _kept_field(name: str) -> Any:
+    """The column of a field ``articlekit parse --keep-fields`` copies from each record."""
+    return _field(name, _STR, "copied from the input record (JSON for a value that is not a string)")
+
+
+class _Writer:
+    """A Parquet file written a batch of articles at a time. The ``id`` column (with
+    ids) comes first, then the *first* fields, the columns of :data:`SCHEMA`, and the
+    *last* fields; the first batch fixes the type of the ids."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | IO[bytes],
+        *,
+        ids: bool,
+        first: Sequence[Any] = (),
+        last: Sequence[Any] = (),
+        **kwargs: Any,
+    ) -> None:
+        self.path = path
+        self.ids = ids
+        self.first = list(first)
+        self.last = list(last)
+        self.kwargs = kwargs
+        self.id_type: Any | None = None
+        self.writer: Any | None = None
+        self.rows = 0
+
+    def write(
+        self,
+        articles: Sequence[Article],
+        ids: Sequence[Any] | None,
+        first: Sequence[Sequence[Any]] = (),
+        last: Sequence[Sequence[Any]] = (),
+    ) -> None:
+        if not articles:
+            return
+        batch = _batch(articles, ids, self.id_type)
+        lead = 1 if ids is not None else 0
+        fields = [*batch.schema][:lead] + self.first + [*batch.schema][lead:] + self.last
+        arrays = [
+            *batch.columns[:lead],
+            *(pa.array(values, type=f.type) for f, values in zip(self.first, first, strict=True)),
+            *batch.columns[lead:],
+            *(pa.array(values, type=f.type) for f, values in zip(self.last, last, strict=True)),
+        ]
+        batch = pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields, metadata=SCHEMA.metadata))
+        if self.writer is None:
+            self.writer = pq.ParquetWriter(self.path, batch.schema, **self.kwargs)
+            self.id_type = batch.schema.field("id").type if ids is not None else None
+        self.writer.write_batch(batch)
+        self.rows += len(articles)
+
+    def close(self, complete: bool = True) -> None:
+        """Close the file; when *complete* and nothing was written, write an empty file
+        with the schema (ids as strings)."""
+        if self.writer is None and complete:
+            schema = _schema(_STR if self.ids else None)
+            lead = 1 if self.ids else 0
+            fields = [*schema][:lead] + self.first + [*schema][lead:] + self.last
+            self.writer = pq.ParquetWriter(self.path, pa.schema(fields, metadata=SCHEMA.metadata), **self.kwargs)
+        if self.writer is not None:
+            self.writer.close()
+
+
+def _parse_one(parse: Any, text: object) -> Article:
+    if isinstance(text, str):
+        check_surrogates(text)  # here, named, rather than in the Parquet writer, unnamed
+    article: Article = parse(text)
+    return article
+
+
+def _failed(index: int, ident: Any, with_ids: bool, exc: Exception, on_error: str) -> str:
+    """Report the text that failed as *on_error* says; return ``"ErrorType: message"``."""
+    where = f"text {index}" + (f" (id {ident!r})" if with_ids else "")
+    reason = f"{type(exc).__name__}: {exc}"
+    if on_error == "raise":
+        from ._batch import Failed
+
+        raise BatchError(f"{where} failed: {reason}", Failed(index, type(exc).__name__, str(exc))) from exc
+    if on_error == "skip":
+        logger.warning("parse_to_parquet() skipped %s: %s", where, reason)
+    return reason
+
+
 def parse_to_parquet(
     texts: Iterable[str],
     path: str | os.PathLike[str] | IO[bytes],
@@ -323,6 +464,7 @@ def parse_to_parquet(
     ids: Iterable[Any] | None = None,
     batch_size: int = 10_000,
     parser: Parser | None = None,
+    on_error: Literal["raise", "skip", "record"] = "raise",
     **kwargs: Any,
 ) -> int:
     """Parse *texts* and write them to a Parquet file at *path*, *batch_size* at a time,
@@ -331,13 +473,23 @@ def parse_to_parquet(
     *texts* may be any iterable, a generator that reads files one by one for instance:
     only one batch of texts and articles is held in memory, and each batch is written as
     it is parsed (one Parquet row group per batch), so the file may be far larger than
-    memory. *ids* (one per text, strings or ints) are read alongside *texts*; the first
-    batch fixes the type of the ``id`` column. *parser* is the :class:`~articlekit.Parser`
-    to use (default: the one :func:`articlekit.parse` uses); *kwargs* go to
+    memory. *ids* (one per text) are read alongside *texts*: the ``id`` column is
+    ``int64`` when the first batch's ids are all ints, and strings otherwise (ids of
+    other types, or of mixed types, are written as strings: ``7`` as ``"7"``); a later
+    id that is not an int in an ``int64`` column raises :class:`InputTypeError`.
+    *parser* is the :class:`~articlekit.Parser` to use (default: the one
+    :func:`articlekit.parse` uses); *kwargs* go to
     :class:`pyarrow.parquet.ParquetWriter`, for example ``compression="zstd"``.
 
-    An error while parsing (a text that is not a ``str``, say) propagates with a note
-    naming the text's position and id; the file then holds the batches written before.
+    A text that cannot be parsed (one that is not a ``str``, longer than the parser's
+    ``max_chars``, or holding a lone surrogate such as a truncated emoji, which no
+    Parquet string can hold: :class:`~articlekit.errors.LoneSurrogateError`) is named
+    by its position and id. *on_error* says what then happens: ``"raise"`` (the
+    default) raises :class:`~articlekit.errors.BatchError`, and the file holds the
+    batches written before; ``"skip"`` leaves the text out and logs a warning naming
+    it on the ``articlekit`` logger; ``"record"`` writes its row (its id, and the
+    fields of an empty article) with the reason in an ``error`` column, added last and
+    null for every text that was parsed, so the file has one row per text.
 
     >>> import io
     >>> import pyarrow.parquet as pq
@@ -349,43 +501,57 @@ def parse_to_parquet(
     >>> parquet = pq.ParquetFile(io.BytesIO(sink.getvalue()))
     >>> parquet.metadata.num_row_groups, parquet.read(columns=["id", "headline"]).to_pylist()[-1]
     (3, {'id': 'day-4', 'headline': 'Storm hits coast, day 4'})
+
+    With ``on_error="record"``, a text that failed keeps its row:
+
+    >>> sink = io.BytesIO()
+    >>> parse_to_parquet(["Storm hits coast\\nThe sea wall gave way.", "Fans react \\ud83d"], sink, on_error="record")
+    2
+    >>> for row in pq.read_table(sink, columns=["headline", "error"]).to_pylist():
+    ...     print(row["headline"], "|", row["error"] and row["error"].split(" (")[0])
+    Storm hits coast | None
+    None | LoneSurrogateError: the text holds a lone surrogate, U+D83D, at character 11
     """
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    if on_error not in ("raise", "skip", "record"):
+        raise ConfigurationError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
     parse = parser.parse if parser is not None else _default_parse
     id_iterator = iter(ids) if ids is not None else None
-    id_type: Any | None = None
-    writer: Any | None = None
-    rows = 0
+    record = on_error == "record"
+    writer = _Writer(path, ids=ids is not None, last=[ERROR_FIELD] if record else (), **kwargs)
+    done = 0  # texts read so far
+    complete = False
     try:
         for chunk in _chunks(texts, batch_size):
-            chunk_ids = None
+            chunk_ids: list[Any] | None = None
             if id_iterator is not None:
                 chunk_ids = list(itertools.islice(id_iterator, len(chunk)))
                 if len(chunk_ids) != len(chunk):
-                    raise ValueError(f"ids ran out after {rows + len(chunk_ids)} of the texts; give one id per text")
-            articles = []
-            for i, text in enumerate(chunk):
+                    raise ValueError(f"ids ran out after {done + len(chunk_ids)} of the texts; give one id per text")
+            articles: list[Article] = []
+            kept_ids: list[Any] = []
+            errors: list[str | None] = []
+            for offset, text in enumerate(chunk):
+                ident = chunk_ids[offset] if chunk_ids is not None else None
                 try:
-                    articles.append(parse(text))
+                    articles.append(_parse_one(parse, text))
+                    errors.append(None)
                 except Exception as exc:
-                    where = f" (id {chunk_ids[i]!r})" if chunk_ids is not None else ""
-                    exc.add_note(f"while parsing text {rows + i}{where} for parse_to_parquet()")
-                    raise
-            batch = _batch(articles, chunk_ids, id_type)
-            if writer is None:
-                writer = pq.ParquetWriter(path, batch.schema, **kwargs)
-                id_type = batch.schema.field("id").type if chunk_ids is not None else None
-            writer.write_batch(batch)
-            rows += len(chunk)
+                    reason = _failed(done + offset, ident, chunk_ids is not None, exc, on_error)
+                    if not record:
+                        continue
+                    articles.append(Article())
+                    errors.append(reason)
+                kept_ids.append(ident)
+            writer.write(articles, kept_ids if chunk_ids is not None else None, last=[errors] if record else ())
+            done += len(chunk)
         if id_iterator is not None and next(id_iterator, _END) is not _END:
-            raise ValueError(f"there are more ids than the {rows} texts; give one id per text")
-        if writer is None:  # no texts: an empty file with the schema
-            writer = pq.ParquetWriter(path, _schema(None if ids is None else _STR), **kwargs)
+            raise ValueError(f"there are more ids than the {done} texts; give one id per text")
+        complete = True
     finally:
-        if writer is not None:
-            writer.close()
-    return rows
+        writer.close(complete)
+    return writer.rows
 
 
 _END = object()

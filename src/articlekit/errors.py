@@ -29,6 +29,7 @@ __all__ = [
     "DecodingError",
     "InputTooLargeError",
     "InputTypeError",
+    "LoneSurrogateError",
     "MissingExtraError",
     "ModelError",
     "PluginError",
@@ -105,6 +106,16 @@ class DecodingError(ArticlekitError, ValueError):
 
 class InputTooLargeError(ArticlekitError, ValueError):
     """The input is longer than the parser's ``max_chars``."""
+
+
+class LoneSurrogateError(ArticlekitError, ValueError):
+    """A text holds a lone surrogate (U+D800 to U+DFFF): half of a UTF-16 pair, such as
+    the truncated emoji of ``"\\ud83d"`` in scraped JSON. Python reads it, but no UTF-8
+    file and no Parquet string can hold it. :attr:`position` is its index in the text."""
+
+    def __init__(self, message: str, *, position: int) -> None:
+        super().__init__(message)
+        self.position = position
 
 
 class BatchError(ArticlekitError):
