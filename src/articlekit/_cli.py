@@ -19,6 +19,7 @@ from ._decode import Errors, decode
 from ._html import html
 from ._model import Article
 from ._parser import Parser
+from ._record import RecordError, read_record
 from .errors import ArticlekitError, ConfigurationError, DecodingError
 
 __all__ = ["main"]
@@ -71,6 +72,14 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write ('-': stdout)")
     show.add_argument("--encoding", default=None, metavar="ENC", help="the file's encoding (default: detected)")
     show.add_argument("--replace", action="store_true", help="replace bytes that cannot be decoded")
+    show.add_argument(
+        "--record",
+        type=int,
+        default=None,
+        metavar="N",
+        help="FILE is a JSON Lines corpus: show record N (from 1)",
+    )
+    show.add_argument("--text-field", default="text", metavar="NAME", help="with --record: the field of the text")
     _cli_model.add_model_option(show)
     parse = sub.add_parser(
         "parse",
@@ -197,12 +206,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
+    title = os.path.basename(name)
     try:
-        text = _read(args.file, args.encoding, "replace" if args.replace else "strict")
-    except OSError as exc:
-        print(f"articlekit: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        if args.record is None:
+            text = _read(args.file, args.encoding, "replace" if args.replace else "strict")
+        else:
+            text, line = _show_record(args.file, args.record, args.text_field)
+            title += f", record {args.record} (line {line})"
+    except (OSError, RecordError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"articlekit: cannot read {name}: {reason}", file=sys.stderr)
         return 1
-    page = html(args.parser.parse(text), text, title=os.path.basename(name))
+    page = html(args.parser.parse(text), text, title=title)
     if args.output == "-":
         sys.stdout.write(page)
         return 0
@@ -214,6 +229,13 @@ def _show(args: argparse.Namespace) -> int:
         return 1
     print(f"articlekit: wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _show_record(path: str, number: int, text_field: str) -> tuple[str, int]:
+    if path == "-":
+        return read_record(sys.stdin.buffer, number, text_field)
+    with open(path, "rb") as handle:
+        return read_record(handle, number, text_field)
 
 
 # --- JSON Lines corpora --------------------------------------------------------------------
