@@ -232,6 +232,8 @@ def test_a_wire_story_panel_in_chromium(tmp_path: Path) -> None:
     assert report["fields"]["dateline_place"] == ["Ankara"] and report["fields"]["dateline_agency"] == ["Reuters"]
     assert report["fields"]["quote"][0].startswith("said the mayor (1 paragraph)")
     assert "link" not in report["fields"]  # there is none
+    unattributed = render.html(articlekit.parse('Storm hits coast\n"The water came in so fast."\n'))
+    assert '<span class="who"><span class="none">no attribution</span></span> (1 paragraph)' in unattributed
 
 
 def test_show_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -258,8 +258,8 @@ def _text(text: str, marks: list[_Mark]) -> str:
 # --- the panel: the structured result ------------------------------------------------------
 
 
-def _value(value: str | None) -> str:
-    return '<span class="none">none</span>' if value is None else _html.escape(value)
+def _value(value: str | None, missing: str = "none") -> str:
+    return f'<span class="none">{missing}</span>' if value is None else _html.escape(value)
 
 
 def _preview(text: str) -> str:
@@ -289,7 +289,7 @@ def _quotes(article: Article) -> str:
         who = quote.attribution.text if quote.attribution else None
         paragraphs = len(quote.paragraphs)
         items.append(
-            f'<li data-field="quote"><span class="who">{_value(who)}</span> '
+            f'<li data-field="quote"><span class="who">{_value(who, "no attribution")}</span> '
             f"({paragraphs} paragraph{'s' if paragraphs != 1 else ''}): "
             f"“{_html.escape(_preview(quote.paragraphs[0].text))}”</li>"
         )

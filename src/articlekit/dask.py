@@ -24,7 +24,13 @@ the index, with these columns: the id column if one is named, then ``dateline_da
 ``standfirst``, ``byline`` and ``text`` (pandas ``string``, missing values ``<NA>``),
 the counts ``n_paragraphs``, ``n_quotes``, ``n_read_more``, ``n_headings``,
 ``n_captions``, ``n_embeds``, ``n_list_items`` and ``n_removed`` (``int32``), all as in
-:mod:`articlekit.arrow`, and ``article``, the article's ``to_dict()`` as a JSON string.
+:mod:`articlekit.arrow`, ``article``, the article's ``to_dict()`` as a JSON string, and
+``error`` (:data:`ERROR_COLUMN`).
+
+Neither function stops on a text that cannot be parsed (``None``, a number, a text
+over the parser's ``max_chars``): by default (``on_error="record"``) its failure takes
+its place in the result, ``on_error="skip"`` leaves it out, and ``on_error="raise"``
+raises its exception, with a note naming it.
 """
 
 from __future__ import annotations
