@@ -136,14 +136,18 @@ def test_on_error_is_checked_when_the_graph_is_built(frame: Any) -> None:
         parse_dataframe(dd.from_pandas(frame, npartitions=1), on_error="ignore")  # type: ignore[arg-type]
 
 
-def test_the_documented_recipe_writes_files_that_concatenate_without_loss(tmp_path: Path) -> None:
-    """Each partition's file ends with a newline, so the files joined end to end hold one
-    record a line: every text, parsed or failed, and none merged with another."""
+def test_the_documented_recipe_writes_files_that_concatenate_without_loss(tmp_path: Path, client: Any) -> None:
+    """Each partition's file, written by a worker, ends with a newline, so the files joined
+    end to end hold one record a line: every text, parsed or failed, and none merged with
+    another."""
+    import dask.base
+
+    assert dask.base.get_scheduler() == client.get  # the workers write the files
     parser = articlekit.Parser(max_chars=100)
     texts = mixed_texts() * 7 + [""]
     bag = parse_bag(db.from_sequence(texts, npartitions=6), parser=parser)
     written = bag.map(json.dumps).to_textfiles(
-        str(tmp_path / "parsed" / "*.jsonl"), encoding="utf-8", last_endline=True, scheduler="sync"
+        str(tmp_path / "parsed" / "*.jsonl"), encoding="utf-8", last_endline=True
     )
     assert len(written) == 6
     joined = "".join(Path(path).read_text(encoding="utf-8") for path in written)
