@@ -7,18 +7,19 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import articlekit
-from articlekit.errors import InputTypeError
+from articlekit.errors import ConfigurationError, InputTypeError
 from tests.conftest import DEV, EXAMPLE, ROOT, read_exact
 
 db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from articlekit.dask import COLUMNS, parse_bag, parse_dataframe  # noqa: E402
+from articlekit.dask import COLUMNS, ERROR_COLUMN, parse_bag, parse_dataframe  # noqa: E402
 
 WIRE = (
     "Rescuers search rubble after quake\n\n"
@@ -86,9 +87,83 @@ def test_parse_bag_sends_the_parser_to_the_workers(client: Any) -> None:
 
 
 def test_parse_bag_is_lazy_and_raises_on_compute() -> None:
-    bag = parse_bag(db.from_sequence([WIRE, None], npartitions=1))  # nothing is parsed yet
-    with pytest.raises(InputTypeError, match="takes the article as a str"):
+    bag = parse_bag(db.from_sequence([WIRE, WIRE, None], npartitions=2), on_error="raise")  # nothing parsed yet
+    with pytest.raises(InputTypeError, match="takes the article as a str") as info:
         bag.compute(scheduler="sync")
+    assert "while parsing item 0 of partition 1 of the bag for parse_bag()" in info.value.__notes__
+
+
+# texts that cannot be parsed, and where each one sits in a bag of two partitions
+BAD = {2: None, 5: 42, 7: "x" * 101}  # 42: not a str; the long one: over max_chars=100
+
+
+def mixed_texts() -> list[Any]:
+    texts: list[Any] = [WIRE[:90], LOCAL[:90], "Storm \ud83d hits coast"] * 3  # a lone surrogate parses
+    for index, bad in BAD.items():
+        texts[index] = bad
+    return texts
+
+
+def test_parse_bag_records_failures_in_place_by_default(client: Any) -> None:
+    parser = articlekit.Parser(max_chars=100)
+    texts = mixed_texts()
+    result = client.compute(parse_bag(db.from_sequence(texts, npartitions=2), parser=parser)).result()
+    assert len(result) == len(texts)
+    # from_sequence splits the 9 texts 5 + 4
+    assert {i: (d["error"], d["partition"], d["position"]) for i, d in enumerate(result) if "error" in d} == {
+        2: ("InputTypeError", 0, 2),
+        5: ("InputTypeError", 1, 0),
+        7: ("InputTooLargeError", 1, 2),
+    }
+    assert "got int" in result[5]["message"] and "max_chars=100" in result[7]["message"]
+    good = [i for i in range(len(texts)) if i not in BAD]
+    assert [result[i] for i in good] == [parser.parse(texts[i]).to_dict() for i in good]
+
+
+def test_parse_bag_skips_failures() -> None:
+    parser = articlekit.Parser(max_chars=100)
+    texts = mixed_texts()
+    result = parse_bag(db.from_sequence(texts, npartitions=2), parser=parser, on_error="skip").compute(scheduler="sync")
+    assert result == [parser.parse(t).to_dict() for i, t in enumerate(texts) if i not in BAD]
+
+
+def test_on_error_is_checked_when_the_graph_is_built(frame: Any) -> None:
+    import dask.dataframe as dd
+
+    with pytest.raises(ConfigurationError, match="on_error must be 'raise', 'skip' or 'record', got 'return'"):
+        parse_bag(db.from_sequence([WIRE]), on_error="return")  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="on_error must be"):
+        parse_dataframe(dd.from_pandas(frame, npartitions=1), on_error="ignore")  # type: ignore[arg-type]
+
+
+def test_the_documented_recipe_writes_files_that_concatenate_without_loss(tmp_path: Path, client: Any) -> None:
+    """Each partition's file, written by a worker, ends with a newline, so the files joined
+    end to end hold one record a line: every text, parsed or failed, and none merged with
+    another."""
+    import dask.base
+
+    assert dask.base.get_scheduler() == client.get  # the workers write the files
+    parser = articlekit.Parser(max_chars=100)
+    texts = mixed_texts() * 7 + [""]
+    bag = parse_bag(db.from_sequence(texts, npartitions=6), parser=parser)
+    written = bag.map(json.dumps).to_textfiles(
+        str(tmp_path / "parsed" / "*.jsonl"), encoding="utf-8", last_endline=True
+    )
+    assert len(written) == 6
+    joined = "".join(Path(path).read_text(encoding="utf-8") for path in written)
+    records = [json.loads(line) for line in joined.splitlines()]
+    assert len(records) == len(texts)
+    assert sum("error" in r for r in records) == len(BAD) * 7
+    assert [r["headline"] for r in records if "error" not in r] == [
+        parser.parse(t).to_dict()["headline"] for i, t in enumerate(texts) if i % 9 not in BAD or i == len(texts) - 1
+    ]
+
+
+def test_the_documented_recipe_ends_each_file_with_a_newline() -> None:
+    page = (ROOT / "docs" / "howto" / "dask.rst").read_text(encoding="utf-8")
+    calls = re.findall(r"to_textfiles\(.*", page)
+    assert calls
+    assert all("last_endline=True" in call and 'encoding="utf-8"' in call for call in calls), calls
 
 
 def test_parse_bag_takes_a_bag() -> None:
@@ -115,7 +190,7 @@ def test_parse_dataframe_on_a_cluster(frame: Any, client: Any) -> None:
     import pandas as pd
 
     parsed = parse_dataframe(dd.from_pandas(frame, npartitions=2), id_column="doc")
-    assert list(parsed.columns) == ["doc", *COLUMNS]
+    assert list(parsed.columns) == ["doc", *COLUMNS, ERROR_COLUMN]
     result = client.compute(parsed).result()
     assert list(result.index) == list(frame.index)
     assert result.dtypes.to_dict() == parsed.dtypes.to_dict()  # the meta was right
@@ -130,13 +205,15 @@ def test_parse_dataframe_on_a_cluster(frame: Any, client: Any) -> None:
     assert result.loc[102, "byline"] == "By Jane Smith"
     assert result.loc[103, "headline"] is pd.NA  # the empty text
     assert result.loc[103, "text"] == ""
+    assert result[ERROR_COLUMN].isna().all()
 
 
 def test_parse_dataframe_matches_the_arrow_table(frame: Any) -> None:
     import dask.dataframe as dd
 
     arrow = pytest.importorskip("articlekit.arrow")
-    result = parse_dataframe(dd.from_pandas(frame, npartitions=3)).compute(scheduler="sync")
+    result = parse_dataframe(dd.from_pandas(frame, npartitions=3), on_error="skip").compute(scheduler="sync")
+    assert list(result.columns) == list(COLUMNS)
     table = arrow.to_table([articlekit.parse(t) for t in frame["text"]])
     flat = [name for name in COLUMNS if name != "article"]
     got = result[flat].astype(object).where(result[flat].notna(), None).to_dict("records")
@@ -157,14 +234,51 @@ def test_parse_dataframe_checks_its_arguments(frame: Any) -> None:
         parse_dataframe(ddf.rename(columns={"text": "body", "doc": "text"}), "body", id_column="text")
 
 
+def gappy_frame(frame: Any) -> Any:
+    """*frame* with a missing text at index 102 (and the example, over max_chars=1000, at 100)."""
+    gappy = frame.astype({"text": object})
+    gappy.loc[102, "text"] = None
+    return gappy
+
+
 def test_parse_dataframe_names_the_row_of_a_missing_text(frame: Any) -> None:
     import dask.dataframe as dd
 
-    gappy = frame.astype({"text": object})
-    gappy.loc[102, "text"] = None
-    with pytest.raises(InputTypeError) as info:
-        parse_dataframe(dd.from_pandas(gappy, npartitions=1)).compute(scheduler="sync")
-    assert "while parsing column 'text' at index 102 for parse_dataframe()" in info.value.__notes__
+    ddf = dd.from_pandas(gappy_frame(frame), npartitions=1)
+    with pytest.raises(InputTypeError, match="the text is missing") as info:
+        parse_dataframe(ddf, on_error="raise", id_column="doc").compute(scheduler="sync")
+    assert "while parsing column 'text' at index 102 (doc='doc-2') for parse_dataframe()" in info.value.__notes__
+
+
+def test_parse_dataframe_records_failed_rows_by_default(frame: Any, client: Any) -> None:
+    import dask.dataframe as dd
+
+    parser = articlekit.Parser(max_chars=1000)  # the example is longer
+    parsed = parse_dataframe(dd.from_pandas(gappy_frame(frame), npartitions=2), id_column="doc", parser=parser)
+    result = client.compute(parsed).result()
+    assert result.dtypes.to_dict() == parsed.dtypes.to_dict()
+    assert list(result.index) == list(frame.index) and list(result["doc"]) == list(frame["doc"])
+    errors = result[ERROR_COLUMN].to_dict()
+    assert errors[100].startswith("InputTooLargeError: the text has 1,")
+    assert errors[102].startswith("InputTypeError: the text is missing")
+    assert result[ERROR_COLUMN].isna().tolist() == [False, True, False, True]
+    failed = result.loc[[100, 102]]
+    assert failed[["headline", "text", "article"]].isna().all().all()
+    assert (failed["n_paragraphs"] == 0).all()
+    assert result.loc[101, "headline"] == "Rescuers search rubble after quake"
+
+
+def test_parse_dataframe_skips_failed_rows(frame: Any) -> None:
+    import dask.dataframe as dd
+
+    parser = articlekit.Parser(max_chars=1000)
+    parsed = parse_dataframe(dd.from_pandas(gappy_frame(frame), npartitions=2), parser=parser, on_error="skip")
+    result = parsed.compute(scheduler="sync")
+    assert list(result.index) == [101, 103]
+    assert result.dtypes.to_dict() == parsed.dtypes.to_dict()
+    assert [json.loads(a) for a in result["article"]] == [
+        parser.parse(t).to_dict() for t in frame["text"].loc[[101, 103]]
+    ]
 
 
 # --- imports ---------------------------------------------------------------------------------

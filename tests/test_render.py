@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,12 +62,51 @@ def test_page_is_self_contained_and_marks_every_type(page: str) -> None:
     assert 'data-group="1"' in page and "quotation 1: The harbour master said" in page
 
 
-def test_page_text_is_the_original_text(page: str) -> None:
+def lines_of(page: str) -> list[str]:
+    """The text of each row of the page, as written (the gutter and notes left out)."""
     import html as html_lib
     import re
 
-    body = page.split('<div class="text">', 1)[1].rsplit("</div>", 1)[0]
-    assert html_lib.unescape(re.sub(r"<[^>]+>", "", body)) == EVERYTHING
+    return [
+        html_lib.unescape(re.sub(r"<[^>]+>", "", line))
+        for line in re.findall(r'<div class="line">(.*?)</div>', page, re.S)
+    ]
+
+
+def test_page_text_is_the_original_text(page: str) -> None:
+    assert "".join(lines_of(page)) == EVERYTHING
+    # one row a line: no element runs over a line here
+    assert lines_of(page) == EVERYTHING.splitlines(keepends=True)
+
+
+def test_gutter_names_each_line_in_words(page: str) -> None:
+    import re
+
+    gutters = re.findall(r'<div class="gutter">(.*?)</div>', page)
+    assert len(gutters) == len(EVERYTHING.splitlines())  # a row a line, each with its gutter
+    words = [re.findall(r">([^<]+)</span>", gutter) for gutter in gutters]
+    assert words[:6] == [["dateline", "headline"], ["standfirst"], ["byline"], ["paragraph"],
+                         ["quote 1", "attribution"], ["read more"]]  # fmt: skip
+    assert ["removed"] in words and ["embed"] in words and ["heading"] in words and ["list item"] in words
+
+
+def test_gutter_gives_a_low_confidence(page: str) -> None:
+    import attrs
+
+    article = articlekit.parse(EVERYTHING)
+    heading = article.headings[0]
+    unsure = attrs.evolve(
+        article, body=tuple(attrs.evolve(b, confidence=0.42) if b is heading else b for b in article.body)
+    )
+    page = render.html(unsure, EVERYTHING)
+    assert '<span class="g g-unsure" data-gutter="heading" style="color:#6a1b9a">heading (0.42)</span>' in page
+
+
+def test_the_panel_and_the_notes_escape_the_text() -> None:
+    text = '<b>Storm</b> & floods\n"<i>Stay home</i>," said <Mayor>.\nREAD MORE: <Floods> & roads\n'
+    page = render.html(articlekit.parse(text))
+    assert "<b>" not in page and "<i>" not in page and "<Mayor>" not in page and "<Floods>" not in page
+    assert 'data-field="headline">&lt;b&gt;Storm&lt;/b&gt; &amp; floods</dd>' in page
 
 
 def test_html_needs_the_text() -> None:
@@ -89,27 +129,41 @@ _CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 _FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1200,1600",
 ]  # fmt: skip
-# Run in the browser after layout: which element types have a visible box on the page.
+# Run in the browser after layout: what is visible on the page, and where.
 _PROBE = """<script>
-const seen = {};
-for (const el of document.querySelectorAll('[data-type]')) {
+const shown = el => {
   const box = el.getBoundingClientRect(), style = getComputedStyle(el);
-  if (box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none')
-    seen[el.dataset.type] = (seen[el.dataset.type] || 0) + 1;
+  return box.width > 0 && box.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+};
+const visible = selector => [...document.querySelectorAll(selector)].filter(shown);
+const text = el => el.textContent.trim();
+const box = el => { const b = el.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+const report = {types: {}, gutter: [], notes: visible('.note').map(text), fields: {}, overlaps: 0};
+for (const el of visible('[data-type]')) report.types[el.dataset.type] = (report.types[el.dataset.type] || 0) + 1;
+for (const el of visible('[data-gutter]')) report.gutter.push([el.dataset.gutter, text(el)]);
+for (const el of visible('[data-field]')) (report.fields[el.dataset.field] ||= []).push(text(el));
+for (const row of document.querySelectorAll('.row')) {
+  const gutter = row.querySelector('.gutter'), line = row.querySelector('.line');
+  if (gutter.getBoundingClientRect().right > line.getBoundingClientRect().left) report.overlaps++;
 }
-document.body.setAttribute('data-visible', JSON.stringify(seen));
+report.panel = box(document.querySelector('.panel'));
+report.text = box(document.querySelector('.text'));
+report.width = document.documentElement.clientWidth;
+document.body.setAttribute('data-report', JSON.stringify(report));
 </script>"""
 
 
-@pytest.mark.skipif(_CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)")
-def test_page_renders_in_chromium(page: str, tmp_path: Path) -> None:
+def _chromium(page: str, tmp_path: Path, width: int) -> dict[str, Any]:
+    """What Chromium shows of *page* in a window *width* pixels wide (and a screenshot of it)."""
     assert _CHROMIUM is not None
+    import html as html_lib
+    import re
+
+    flags = [*_FLAGS, f"--window-size={width},1600", f"--user-data-dir={tmp_path / 'profile'}"]
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
-    flags = [*_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
-    shot = tmp_path / "page.png"
+    shot = tmp_path / f"page-{width}.png"
     subprocess.run(
         [_CHROMIUM, *flags, f"--screenshot={shot}", path.as_uri()], capture_output=True, timeout=120, check=True
     )
@@ -120,13 +174,66 @@ def test_page_renders_in_chromium(page: str, tmp_path: Path) -> None:
     dom = subprocess.run(
         [_CHROMIUM, *flags, "--dump-dom", probed.as_uri()], capture_output=True, text=True, timeout=120, check=True
     ).stdout
-    import html as html_lib
-    import re
-
-    match = re.search(r'data-visible="([^"]*)"', dom)
+    match = re.search(r'data-report="([^"]*)"', dom)
     assert match is not None, dom[:500]
-    visible = json.loads(html_lib.unescape(match[1]))
-    assert set(visible) >= set(TYPES), set(TYPES) - set(visible)
+    report: dict[str, Any] = json.loads(html_lib.unescape(match[1]))
+    return report
+
+
+_needs_chromium = pytest.mark.skipif(
+    _CHROMIUM is None, reason="Chromium is not installed (.ci/run installs Debian's chromium)"
+)
+
+# the gutter's word for each type (a quotation's paragraphs are named by their group)
+GUTTER = {kind: kind.replace("_", " ") for kind in TYPES} | {"block_quote": "quote 1"}
+
+
+@_needs_chromium
+@pytest.mark.parametrize("width", [1200, 700])
+def test_page_renders_in_chromium(page: str, tmp_path: Path, width: int) -> None:
+    """Wide, the panel stands beside the text; narrow, above it. Either way every type is
+    marked on the text and named in words in the gutter beside its line, the speakers and
+    removal reasons are written under their lines, and the panel shows the result."""
+    report = _chromium(page, tmp_path, width)
+    assert set(report["types"]) >= set(TYPES), set(TYPES) - set(report["types"])
+    assert {(kind, text) for kind, text in report["gutter"]} == set(GUTTER.items())
+    assert report["overlaps"] == 0
+    assert report["notes"] == [
+        "quotation 1: The harbour master said",
+        "quotation 1: The harbour master said",
+        "removed by drop_boilerplate: advertisement (boilerplate)",
+    ]
+    assert report["fields"] == {
+        "dateline_date": ["2021-05-18"],
+        "dateline_place": ["none"],
+        "dateline_agency": ["none"],
+        "headline": ["Harbour wall breached as storm floods the seafront"],
+        "standfirst": ["Dozens of homes evacuated after waves break through the sea defence"],
+        "byline": ["By Jane Smith"],
+        "quote": ["The harbour master said (2 paragraphs): “We have never seen anything like it.”"],
+        "link": ["READ MORE: Lifeboat crew rescue two kayakers in gale"],
+    }
+    panel_left, panel_top, panel_right, panel_bottom = report["panel"]
+    _, text_top, text_right, _ = report["text"]
+    assert panel_left >= 0 and panel_right <= report["width"]  # on the page, not cut off
+    if width >= 1000:
+        assert text_right <= panel_left and panel_top == text_top  # beside the text
+    else:
+        assert panel_bottom <= text_top  # above it
+
+
+@_needs_chromium
+def test_a_wire_story_panel_in_chromium(tmp_path: Path) -> None:
+    text = (
+        "ANKARA (Reuters) - Rescue teams worked through the night on Monday to reach people trapped.\n"
+        '"We are still hearing voices," said the mayor.\n'
+    )
+    report = _chromium(render.html(articlekit.parse(text)), tmp_path, 1200)
+    assert report["fields"]["dateline_place"] == ["Ankara"] and report["fields"]["dateline_agency"] == ["Reuters"]
+    assert report["fields"]["quote"][0].startswith("said the mayor (1 paragraph)")
+    assert "link" not in report["fields"]  # there is none
+    unattributed = render.html(articlekit.parse('Storm hits coast\n"The water came in so fast."\n'))
+    assert '<span class="who"><span class="none">no attribution</span></span> (1 paragraph)' in unattributed
 
 
 def test_show_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,3 +251,60 @@ def test_show_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "cannot read" in capsys.readouterr().err
     assert main(["show", str(source), "-o", str(tmp_path / "no" / "dir.html")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_the_readme_shows_a_picture_that_exists() -> None:
+    import re
+
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]+\]\(([^)\s]+)\)", readme)
+    assert images, "the README shows no picture"
+    for image in images:
+        assert not re.match(r"[a-z]+://", image), f"{image}: the README's pictures are files of the repository"
+        path = ROOT / image
+        assert path.is_file(), f"the README shows {image}, which is not in the repository"
+        data = path.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and 10_000 < len(data) < 300_000, image
+
+
+def test_show_a_record_of_a_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from articlekit._cli import main
+
+    corpus = tmp_path / "corpus.jsonl"
+    records = [{"id": 1, "text": "Storm hits coast\nThe sea wall gave way."}, {"id": 2, "body": EVERYTHING}]
+    corpus.write_text(json.dumps(records[0]) + "\n\n" + json.dumps(records[1]) + "\n", encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert main(["show", str(corpus), "--record", "2", "--text-field", "body", "-o", str(page)]) == 0
+    title = "corpus.jsonl, record 2 (line 3)"  # the blank line holds no record
+    assert page.read_text(encoding="utf-8") == render.html(articlekit.parse(EVERYTHING), title=title)
+    capsys.readouterr()
+
+    for record, field, why in [
+        ("3", "body", "there is no record 3: the corpus has 2 records"),
+        ("0", "body", "--record counts records from 1, got 0"),
+        ("1", "body", "the record on line 1 has no 'body' field"),
+    ]:
+        assert main(["show", str(corpus), "--record", record, "--text-field", field, "-o", str(page)]) == 1
+        assert capsys.readouterr().err == f"articlekit: cannot read {corpus}: {why}\n"
+    corpus.write_text('{"text": null}\n[1]\n{"text": \n', encoding="utf-8")
+    for record, why in [
+        ("1", "the record on line 1 has no string in its 'text' field"),
+        ("2", "line 2 is a JSON list, not an object"),
+        ("3", "line 3 is not JSON: Expecting value (column 10)"),
+    ]:
+        assert main(["show", str(corpus), "--record", record, "-o", str(page)]) == 1
+        assert capsys.readouterr().err == f"articlekit: cannot read {corpus}: {why}\n"
+
+
+def test_show_a_record_from_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    from articlekit._cli import main
+
+    stdin = io.TextIOWrapper(io.BytesIO(b'\xef\xbb\xbf{"text": "Storm hits coast"}\n'), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["show", "-", "--record", "1", "-o", "-"]) == 0
+    assert "<title>&lt;stdin&gt;, record 1 (line 1)</title>" in capsys.readouterr().out

@@ -11,11 +11,12 @@ from collections.abc import Iterator, Sequence
 
 from . import __version__, _cli_jsonl, _cli_model
 from ._cli_files import Input, files_main, parse_file
-from ._cli_io import UsageError
+from ._cli_io import UsageError, open_input
 from ._html import html
 from ._log import logger
 from ._parser import MAX_CHARS, Parser
 from ._pipeline import Pipeline
+from ._record import RecordError, read_record
 from .errors import ArticlekitError
 
 __all__ = ["main"]
@@ -66,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("-o", "--output", required=True, metavar="PAGE", help="the HTML file to write ('-': stdout)")
     show.add_argument("--encoding", default=None, metavar="ENC", help="the file's encoding (default: detected)")
     show.add_argument("--replace", action="store_true", help="replace bytes that cannot be decoded")
+    show.add_argument(
+        "--record",
+        type=int,
+        default=None,
+        metavar="N",
+        help="FILE is a JSON Lines corpus: show record N (from 1)",
+    )
+    show.add_argument("--text-field", default="text", metavar="NAME", help="with --record: the field of the text")
     _add_common(show)
     parse = sub.add_parser(
         "parse",
@@ -263,11 +272,27 @@ def _pipe_closed() -> int:
 
 def _show(args: argparse.Namespace) -> int:
     name = "<stdin>" if args.file == "-" else args.file
-    parsed = parse_file(Input(args.file, name, name), args)
-    if parsed is None:
-        return 1
-    article, text = parsed
-    page = html(article, text, title=os.path.basename(name))
+    title = os.path.basename(name)
+    if args.record is None:
+        parsed = parse_file(Input(args.file, name, name), args)
+        if parsed is None:
+            return 1
+        article, text = parsed
+    else:
+        try:
+            text, line = _show_record(args.file, args.record, args.text_field)
+        except (OSError, RecordError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            print(f"articlekit: cannot read {name}: {reason}", file=sys.stderr)
+            return 1
+        title += f", record {args.record} (line {line})"
+        try:
+            article = args.parser.parse(text)
+        except Exception as exc:  # a plugin's cleaner may raise anything: say so in one line
+            where = f"{name}, record {args.record}"
+            print(f"articlekit: cannot parse {where}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+    page = html(article, text, title=title)
     if args.output == "-":
         sys.stdout.write(page)
         sys.stdout.flush()
@@ -281,6 +306,16 @@ def _show(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"articlekit: wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _show_record(path: str, number: int, text_field: str) -> tuple[str, int]:
+    stream, raw = open_input(path)
+    try:
+        return read_record(stream, number, text_field)
+    finally:
+        if path != "-":
+            stream.close()
+            raw.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

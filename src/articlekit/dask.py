@@ -24,19 +24,25 @@ the index, with these columns: the id column if one is named, then ``dateline_da
 ``standfirst``, ``byline`` and ``text`` (pandas ``string``, missing values ``<NA>``),
 the counts ``n_paragraphs``, ``n_quotes``, ``n_read_more``, ``n_headings``,
 ``n_captions``, ``n_embeds``, ``n_list_items`` and ``n_removed`` (``int32``), all as in
-:mod:`articlekit.arrow`, and ``article``, the article's ``to_dict()`` as a JSON string.
+:mod:`articlekit.arrow`, ``article``, the article's ``to_dict()`` as a JSON string, and
+``error`` (:data:`ERROR_COLUMN`).
+
+Neither function stops on a text that cannot be parsed (``None``, a number, a text
+over the parser's ``max_chars``): by default (``on_error="record"``) its failure takes
+its place in the result, ``on_error="skip"`` leaves it out, and ``on_error="raise"``
+raises its exception, with a note naming it.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 from ._columns import COUNTS, STRING_COLUMNS, counts, strings
 from ._model import Article
 from ._parser import Parser
 from ._parser import parse as _default_parse
-from .errors import InputTypeError, MissingExtraError
+from .errors import ConfigurationError, InputTypeError, MissingExtraError
 
 try:
     import dask.bag
@@ -45,37 +51,95 @@ except ImportError:
         "articlekit.dask needs dask, which is not installed; install it with: pip install 'articlekit[dask]'"
     ) from None
 
-__all__ = ["COLUMNS", "parse_bag", "parse_dataframe"]
+__all__ = ["COLUMNS", "ERROR_COLUMN", "OnError", "parse_bag", "parse_dataframe"]
 
-#: The columns :func:`parse_dataframe` gives, after the id column if one is named.
+#: The columns :func:`parse_dataframe` gives, after the id column if one is named (and
+#: before :data:`ERROR_COLUMN` with ``on_error="record"``).
 COLUMNS: tuple[str, ...] = (*STRING_COLUMNS, *(name for name, _, _ in COUNTS), "article")
+
+#: The last column of :func:`parse_dataframe` with ``on_error="record"``: why the row's
+#: text failed (``"InputTypeError: ..."``), ``<NA>`` for a row that was parsed.
+ERROR_COLUMN = "error"
+
+#: What to do with a text that fails: ``"raise"`` its exception when the result is
+#: computed, ``"skip"`` it (it has no element or row in the result), or ``"record"`` the
+#: failure in its place.
+OnError: TypeAlias = Literal["raise", "skip", "record"]
+_ON_ERROR = ("raise", "skip", "record")
+
+
+def _check_on_error(on_error: object) -> None:
+    # checked when the graph is built, not later on a worker
+    if on_error not in _ON_ERROR:
+        raise ConfigurationError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
 
 
 def _parse(text: str, parser: Parser | None) -> Article:
     return parser.parse(text) if parser is not None else _default_parse(text)
 
 
-def _parse_to_dict(text: str, parser: Parser | None = None) -> dict[str, Any]:
-    return _parse(text, parser).to_dict()
+# --- bags ---------------------------------------------------------------------------------
 
 
-def parse_bag(bag: dask.bag.Bag, *, parser: Parser | None = None) -> dask.bag.Bag:
+def _parse_bag_partition(texts: Any, numbers: Any, parser: Parser | None, on_error: OnError) -> list[dict[str, Any]]:
+    """Parse one partition of a bag; *numbers* is this partition's one-number partition of
+    a ``dask.bag.range``, so that a failure can say where it was."""
+    partition = next(iter(numbers))
+    out: list[dict[str, Any]] = []
+    for position, text in enumerate(texts):
+        try:
+            out.append(_parse(text, parser).to_dict())
+        except Exception as exc:
+            if on_error == "raise":
+                exc.add_note(f"while parsing item {position} of partition {partition} of the bag for parse_bag()")
+                raise
+            if on_error == "record":
+                out.append(_failure(exc, partition, position))
+    return out
+
+
+def _failure(exc: Exception, partition: int, position: int) -> dict[str, Any]:
+    return {"error": type(exc).__name__, "message": str(exc), "partition": partition, "position": position}
+
+
+def parse_bag(bag: dask.bag.Bag, *, parser: Parser | None = None, on_error: OnError = "record") -> dask.bag.Bag:
     """A bag of the :meth:`~articlekit.Article.to_dict` dicts of the texts in *bag*, in
     the same order and partitions.
 
     *parser* is the :class:`~articlekit.Parser` to run (default: the one
     :func:`articlekit.parse` uses); it is sent to the workers with the tasks. Nothing is
-    parsed until the result is computed, and a text that is not a ``str`` then raises
-    :class:`~articlekit.errors.InputTypeError`.
+    parsed until the result is computed.
+
+    A text that cannot be parsed (``None`` or another non-``str``, a text over the
+    parser's ``max_chars``, a cleaner that fails on it) does not stop the compute by
+    default. *on_error* says what becomes of it:
+
+    * ``"record"`` (the default): a dict in its place, ``{"error": "InputTypeError",
+      "message": ..., "partition": 1, "position": 0}`` (the text was item 0 of partition
+      1), so the result has one element per text and none is lost; an article's dict
+      has no ``"error"`` key;
+    * ``"skip"``: it is left out of the result;
+    * ``"raise"``: its exception is raised from the compute, with a note naming its
+      partition and position.
+
+    >>> import dask.bag as db
+    >>> from articlekit.dask import parse_bag
+    >>> bag = db.from_sequence(["Storm hits coast\\nThe sea wall gave way.", None], npartitions=1)
+    >>> [d.get("error") or d["headline"]["text"] for d in parse_bag(bag).compute(scheduler="sync")]
+    ['Storm hits coast', 'InputTypeError']
+    >>> len(parse_bag(bag, on_error="skip").compute(scheduler="sync"))
+    1
     """
     if not isinstance(bag, dask.bag.Bag):
         raise InputTypeError(
             f"parse_bag() takes a dask.bag.Bag of str, got {type(bag).__name__}; "
             "make one with dask.bag.from_sequence(texts)"
         )
-    # the default parser is not sent: each worker has its own
-    kwargs = {} if parser is None else {"parser": parser}
-    mapped: dask.bag.Bag = bag.map(_parse_to_dict, **kwargs)  # type: ignore[no-untyped-call, unused-ignore]
+    _check_on_error(on_error)
+    numbers = dask.bag.range(bag.npartitions, npartitions=bag.npartitions)  # type: ignore[no-untyped-call, unused-ignore]
+    mapped: dask.bag.Bag = bag.map_partitions(  # type: ignore[no-untyped-call, unused-ignore]
+        _parse_bag_partition, numbers, parser, on_error
+    )
     return mapped
 
 
@@ -99,23 +163,53 @@ def _flat(article: Article) -> dict[str, Any]:
     return row
 
 
-def _parse_partition(frame: Any, text_column: str, id_column: str | None, parser: Parser | None) -> Any:
+def _failed_row(exc: Exception) -> dict[str, Any]:
+    """The row of a text that failed: no strings, no counts, and why."""
+    row: dict[str, Any] = {name: (0 if name.startswith("n_") else None) for name in COLUMNS}
+    row[ERROR_COLUMN] = f"{type(exc).__name__}: {exc}"
+    return row
+
+
+def _missing(text: object, pd: Any) -> bool:
+    return not isinstance(text, str) and bool(pd.api.types.is_scalar(text) and pd.isna(text))
+
+
+def _where(index: Any, text_column: str, frame: Any, id_column: str | None) -> str:
+    ident = "" if id_column is None else f" ({id_column}={frame.at[index, id_column]!r})"
+    return f"while parsing column {text_column!r} at index {index!r}{ident} for parse_dataframe()"
+
+
+def _parse_partition(
+    frame: Any, text_column: str, id_column: str | None, parser: Parser | None, on_error: OnError = "raise"
+) -> Any:
     """Parse one pandas partition; called on an empty frame, it makes the ``meta``."""
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
-    rows = []
+    rows: list[dict[str, Any]] = []
+    kept: list[bool] = []
     for index, text in zip(frame.index, frame[text_column], strict=True):
         try:
+            if _missing(text, pd):
+                # pandas stores a missing text as None, NaN or <NA> as it pleases: say missing
+                raise InputTypeError(f"the text is missing ({text!r}); fill or drop missing texts first")
             rows.append(_flat(_parse(text, parser)))
         except Exception as exc:
-            exc.add_note(f"while parsing column {text_column!r} at index {index!r} for parse_dataframe()")
-            raise
+            if on_error == "raise":
+                exc.add_note(_where(index, text_column, frame, id_column))
+                raise
+            if on_error == "skip":
+                kept.append(False)
+                continue
+            rows.append(_failed_row(exc))
+        kept.append(True)
+    frame = frame[kept] if not all(kept) else frame
     columns: dict[str, Any] = {}
     if id_column is not None:
         columns[id_column] = frame[id_column]
-    for name in COLUMNS:
+    names = (*COLUMNS, ERROR_COLUMN) if on_error == "record" else COLUMNS
+    for name in names:
         dtype = "int32" if name.startswith("n_") else "string"
-        columns[name] = pd.Series([row[name] for row in rows], index=frame.index, dtype=dtype)
+        columns[name] = pd.Series([row.get(name) for row in rows], index=frame.index, dtype=dtype)
     return pd.DataFrame(columns, index=frame.index)
 
 
@@ -125,18 +219,35 @@ def parse_dataframe(
     *,
     id_column: str | None = None,
     parser: Parser | None = None,
+    on_error: OnError = "record",
 ) -> Any:
     """Parse the column *text_column* of the Dask dataframe *df*: a
     :class:`dask.dataframe.DataFrame` with one row per article, *df*'s index and
-    partitions, and the columns *id_column* (copied from *df*, when given) and
-    :data:`COLUMNS`.
+    partitions, and the columns *id_column* (copied from *df*, when given),
+    :data:`COLUMNS` and, with ``on_error="record"``, :data:`ERROR_COLUMN`.
 
     Each partition is parsed with ``map_partitions`` and a ``meta`` that gives the
     columns and dtypes without computing anything. *parser* is the
     :class:`~articlekit.Parser` to run (default: the one :func:`articlekit.parse` uses).
-    A missing text (``None``, ``NaN``) raises :class:`~articlekit.errors.InputTypeError`
-    when the result is computed, with a note naming its index; fill or drop missing
-    texts first (``df[df.text.notna()]``).
+
+    A text that cannot be parsed (a missing text, ``None`` or ``NaN``, a text over the
+    parser's ``max_chars``, a cleaner that fails on it) does not stop the compute by
+    default. *on_error* says what becomes of its row:
+
+    * ``"record"`` (the default): the row stays, with ``<NA>`` in every string column
+      and in ``article``, 0 in every count, and in ``error`` the exception's type and
+      message (``error`` is ``<NA>`` in every row that was parsed);
+    * ``"skip"``: the row is left out (there is no ``error`` column);
+    * ``"raise"``: its exception is raised from the compute, with a note naming its
+      index (and its id, when *id_column* is given).
+
+    >>> import pandas as pd
+    >>> import dask.dataframe as dd
+    >>> from articlekit.dask import parse_dataframe
+    >>> frame = pd.DataFrame({"text": ["Storm hits coast\\nThe sea wall gave way.", None]})
+    >>> parsed = parse_dataframe(dd.from_pandas(frame, npartitions=1)).compute(scheduler="sync")
+    >>> parsed[["headline", "error"]].values.tolist()
+    [['Storm hits coast', <NA>], [<NA>, 'InputTypeError: the text is missing (<NA>); fill or drop missing texts first']]
 
     Needs ``dask[dataframe]`` (pandas); without it raises
     :class:`~articlekit.errors.MissingExtraError`.
@@ -147,10 +258,11 @@ def parse_dataframe(
             f"parse_dataframe() takes a dask.dataframe.DataFrame, got {type(df).__name__}; "
             "make one with dask.dataframe.from_pandas(frame, npartitions=...)"
         )
+    _check_on_error(on_error)
     for role, column in (("text_column", text_column), ("id_column", id_column)):
         if column is not None and column not in df.columns:
             raise ValueError(f"{role}={column!r} is not a column of the dataframe; its columns: {list(df.columns)}")
-    if id_column is not None and id_column in COLUMNS:
+    if id_column is not None and id_column in (*COLUMNS, ERROR_COLUMN):
         raise ValueError(f"id_column={id_column!r} clashes with a column parse_dataframe() makes; rename it first")
-    meta = _parse_partition(df._meta, text_column, id_column, parser)
-    return df.map_partitions(_parse_partition, text_column, id_column, parser, meta=meta)
+    meta = _parse_partition(df._meta, text_column, id_column, parser, on_error)
+    return df.map_partitions(_parse_partition, text_column, id_column, parser, on_error, meta=meta)
