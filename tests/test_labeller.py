@@ -15,7 +15,7 @@ from articlekit._corpus import LabelledArticle, read_labelled
 from articlekit._labeller import Labeller
 from articlekit._training import cross_validate, fold_of, train_labeller
 from articlekit.errors import ConfigurationError, ModelError
-from tests.conftest import DEV, EXAMPLE, ROOT, SHARED, read_exact
+from tests.conftest import DEV, EXAMPLE, ROOT, SEED, SHARED, read_exact
 
 TRAIN = SHARED / "corpus" / "train"
 SHIPPED = ROOT / "src" / "articlekit" / "data" / "labeller.akm"
@@ -173,20 +173,22 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02: macro F1 0.700, lines 0.803, quote groups 0.861, headline 0.836,
-    # attribution 0.719, date 0.909
+    # measured 2026-12-02: macro F1 0.705, lines 0.806, quote groups 0.862, headline 0.847,
+    # attribution 0.712, date 0.902
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.69
     assert (result.accuracy("lines") or 0) >= 0.79
     assert result.quote_group_f1 >= 0.85
-    assert (result.accuracy("headline") or 0) >= 0.815
+    assert (result.accuracy("headline") or 0) >= 0.83
     assert (result.accuracy("attribution") or 0) >= 0.70
     assert (result.accuracy("date") or 0) >= 0.89
 
 
 def test_the_shipped_model_is_what_train_makes(corpus: list[LabelledArticle]) -> None:
-    assert train_labeller(corpus).model.to_bytes() == SHIPPED.read_bytes()
+    # the shipped model learns from every labelled article we have: train, dev and the seed
+    seed = read_labelled([SEED.parent])
+    assert train_labeller(corpus + seed).model.to_bytes() == SHIPPED.read_bytes()
 
 
 # --- the blocks made for a label ---------------------------------------------------------------

@@ -13,7 +13,8 @@ from tests.invariants import check_article
 
 @pytest.fixture(scope="module", params=[None, "default"], ids=["rules", "labeller"])
 def article(seed_text: str, request: pytest.FixtureRequest) -> articlekit.Article:
-    # the rules and the shipped labeller both read the seed exactly
+    # the rules and the shipped labeller both read the seed exactly (the labeller has
+    # learned from it, as the rules were written from it)
     return articlekit.Parser(model=request.param).parse(seed_text)
 
 

@@ -91,7 +91,7 @@ class Parser:
     *languages* (ISO 639-1 codes) hints the languages of dates that the fast path
     cannot read, and selects the lexicons a model looks for. *model* says what each
     line is: ``None`` (the default) for the rules alone, ``"default"`` for the
-    labeller trained on our labelled corpus (loaded on the first parse), the path of a
+    labeller trained on our labelled articles (loaded on the first parse), the path of a
     model file written by ``articlekit train``, or a :class:`~articlekit.Labeller`.
 
     >>> parser = Parser(cleaners=["drop_repeats"])  # keep the boilerplate
