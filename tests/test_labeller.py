@@ -319,3 +319,29 @@ def test_a_second_headline_that_is_no_repeat_is_something_else() -> None:
     # the repeat (whatever its case and spacing) may stay a headline; the other may not
     assert _further_headlines(lines, labels) == [None, "headline", None]
     assert _further_headlines(lines, ["headline", "standfirst", "paragraph"]) == [None, None, None]
+
+
+def test_scores_read_in_chunks_are_the_scores_read_at_once() -> None:
+    import numpy as np
+
+    from articlekit._classify import classify
+    from articlekit._features import article_features, iter_article_features
+    from articlekit._labeller import line_records
+    from articlekit._parser import rule_reading
+    from articlekit._segment import segment
+    from articlekit._text import line_scope
+
+    # the example three times over and then some: more lines than one chunk holds
+    text = "\n\n".join([read_exact(EXAMPLE)] * 60)
+    lines = segment(text)
+    assert len(lines) > 600
+    model = Labeller.default().model
+    with line_scope(len(lines)):
+        records = line_records(lines, rule_reading(classify(lines, text), text))
+        at_once = model._chunk_emissions(article_features(records))
+        streamed = model.emissions(iter_article_features(records))
+    assert np.array_equal(at_once, streamed)
+    # decoding again under a constraint leaves the scores as they were
+    before = streamed.copy()
+    model.decode_scores(streamed, excluded=["headline"] * len(lines))
+    assert np.array_equal(before, streamed)

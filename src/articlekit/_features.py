@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
@@ -20,7 +20,7 @@ from ._lines import is_desk, is_person, looks_like_byline
 from ._quotes import read_quote
 from ._text import SENTENCE_END, is_prose, is_title_like, words
 
-__all__ = ["Line", "article_features", "rule_readings"]
+__all__ = ["Line", "article_features", "iter_article_features", "rule_readings"]
 
 _OPEN_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a\u300c\u300e")
 _DASHES = frozenset("-\u2013\u2014\u2012\u2015")
@@ -209,23 +209,35 @@ _NEIGHBOUR_FLAGS = frozenset({"prose", "quote", "quote_open_end", "sentence_end"
 def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> list[list[str]]:
     """The features of every line of one article, in order; *lexicon* is the
     languages' words to look for (every language's, by default)."""
+    return list(iter_article_features(lines, lexicon))
+
+
+def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> Iterator[list[str]]:
+    """:func:`article_features` one line at a time: a text of many thousand lines never
+    holds every line's features at once."""
     lexicon = lexicon or load()
     tokens = [words(line.text) for line in lines]
     folded = [[t.casefold() for t in toks] for toks in tokens]
     bags = [frozenset(f) for f in folded]
     body = _body_words(lines, folded)
-    own = [_own(line, toks, low, lexicon) for line, toks, low in zip(lines, tokens, folded, strict=True)]
-    # what each line lends its neighbours, picked out once
-    lent = [[f for f in feats if f.startswith(_NEIGHBOUR_PREFIXES) or f in _NEIGHBOUR_FLAGS] for feats in own]
     keys = [line.text.casefold() for line in lines]
     counts = Counter(keys)
-    prose = [("prose" in f) for f in own]
+    prose = [is_prose(line.text) for line in lines]
     first_prose = next((i for i, p in enumerate(prose) if p), len(lines))
     last_prose = next((i for i in range(len(lines) - 1, -1, -1) if prose[i]), -1)
     first_text = keys[0] if keys else ""
     total = len(lines)
-    out: list[list[str]] = []
+    # each line's own features and what it lends its neighbours, for the lines around
+    # the one at hand only
+    own: dict[int, list[str]] = {}
+    lent: dict[int, list[str]] = {}
     for i, line in enumerate(lines):
+        for j in (i, i + 1) if i else (0, 1):
+            if j < total and j not in own:
+                own[j] = _own(lines[j], tokens[j], folded[j], lexicon)
+                lent[j] = [f for f in own[j] if f.startswith(_NEIGHBOUR_PREFIXES) or f in _NEIGHBOUR_FLAGS]
+        own.pop(i - 2, None)
+        lent.pop(i - 2, None)
         feats = ["bias", *own[i]]
         feats.append("pos=" + (str(i) if i < 6 else "6-9" if i < 10 else "10+"))
         back = total - 1 - i
@@ -260,8 +272,7 @@ def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> l
             feats.append("rule_pair=" + lines[i - 1].rule + ">" + line.rule)
         if i + 1 < total:
             feats.append("rule_next=" + line.rule + ">" + lines[i + 1].rule)
-        out.append(feats)
-    return out
+        yield feats
 
 
 # a line this long is body prose for the likeness to the body; words this short are

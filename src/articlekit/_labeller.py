@@ -16,7 +16,7 @@ from pathlib import Path
 from . import _dates, _lexicons
 from ._blocks import Block
 from ._datelines import DATE_FIELD, split_date_field, split_wire
-from ._features import Line, article_features, rule_readings
+from ._features import Line, iter_article_features, rule_readings
 from ._lines import read_link
 from ._model import Span
 from ._quotes import read_quote, read_unmarked_speech
@@ -90,13 +90,13 @@ class Labeller:
         """The label of every line and the model's confidence in it; *languages* selects
         the lexicons whose words the model looks for (every one, by default)."""
         lexicon = _lexicons.load(languages)
-        features = article_features(lines, lexicon)
+        scores = self.model.emissions(iter_article_features(lines, lexicon))
         required = _required(lines)
         # a line the rules read as a quotation by its marks is not a plain paragraph
         # (measured across websites: quote groups 0.856 -> 0.858, attribution 0.689 ->
         # 0.700, quote F1 0.902 -> 0.906); the model says what else it may be
         banned = ["paragraph" if line.rule == "quote" else None for line in lines]
-        labels, confidences = self.model.decode(features, required, banned)
+        labels, confidences = self.model.decode_scores(scores, required, banned)
         if not any("dateline" in label.split("+") for label in labels):
             # the article's date is in no other place: the first line the rules read a
             # date from must hold a dateline (measured across websites: date accuracy
@@ -104,10 +104,10 @@ class Labeller:
             stamp = next((i for i, line in enumerate(lines) if line.dated), None)
             if stamp is not None:
                 required[stamp] = "dateline"
-                labels, confidences = self.model.decode(features, required, banned)
+                labels, confidences = self.model.decode_scores(scores, required, banned)
         further = _further_headlines(lines, labels)
         if any(further):
-            labels, confidences = self.model.decode(features, required, banned, further)
+            labels, confidences = self.model.decode_scores(scores, required, banned, further)
         return labels, confidences
 
     def __repr__(self) -> str:

@@ -9,6 +9,7 @@ vocabulary is sorted; so the same corpus gives the same file, byte for byte.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import struct
@@ -23,6 +24,9 @@ import numpy.typing as npt
 from .errors import ModelError
 
 __all__ = ["FORMAT_VERSION", "SequenceModel", "train"]
+
+# the lines whose features are held at once while their scores are summed
+_CHUNK = 512
 
 #: The version of the file format; a file of another version is refused.
 FORMAT_VERSION = 1
@@ -54,8 +58,18 @@ class SequenceModel:
         self._index = {name: i for i, name in enumerate(self.features)}
         self._label_index = {label: k for k, label in enumerate(self.labels)}
 
-    def emissions(self, lines: Sequence[Sequence[str]]) -> FloatArray:
-        """The score of every label for every line, from its features alone."""
+    def emissions(self, lines: Iterable[Sequence[str]]) -> FloatArray:
+        """The score of every label for every line, from its features alone (the lines'
+        features may come one at a time: they are read in chunks, and let go)."""
+        chunks = []
+        iterator = iter(lines)
+        while chunk := list(itertools.islice(iterator, _CHUNK)):
+            chunks.append(self._chunk_emissions(chunk))
+        if not chunks:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        return chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
+
+    def _chunk_emissions(self, lines: Sequence[Sequence[str]]) -> FloatArray:
         index = self._index
         ids: list[int] = []
         bounds: list[int] = []
@@ -87,9 +101,20 @@ class SequenceModel:
         is certain, such as the scrape's date field); where *banned* names a label, the
         line does not get that label; where *excluded* names a type, no label holding
         it."""
-        if not lines:
+        return self.decode_scores(self.emissions(lines), required, banned, excluded)
+
+    def decode_scores(
+        self,
+        scores: FloatArray,
+        required: Sequence[str | None] | None = None,
+        banned: Sequence[str | None] | None = None,
+        excluded: Sequence[str | None] | None = None,
+    ) -> tuple[list[str], list[float]]:
+        """:meth:`decode` from the lines' :meth:`emissions` (which it leaves as they
+        are): for decoding one article again under more constraints."""
+        if not len(scores):
             return [], []
-        emissions = self.emissions(lines)
+        emissions = scores.copy()
         if required is not None:
             for i, kind in enumerate(required):
                 if kind is not None:
