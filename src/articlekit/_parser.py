@@ -122,7 +122,7 @@ class Parser:
         if len(text) > self.max_chars:
             raise InputTooLargeError(
                 f"the text has {len(text):,} characters, more than max_chars={self.max_chars:,}; "
-                "raise the limit with Parser(max_chars=...) if you mean it"
+                "raise the limit (Parser(max_chars=...), or --max-chars on the command line) if you mean it"
             )
         lines = segment(text)
         if not lines:
