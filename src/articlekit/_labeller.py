@@ -215,8 +215,10 @@ def _made(
         end = opening_end(line.text)
         if end is not None:
             kind = next(t for t in PRIMARY if t in types - {"boilerplate"})
-            head, tail = _cut(line, 0, end)
-            return [_typed(head, "boilerplate", confidence, verbs), _typed(tail, kind, confidence, verbs)]
+            return [
+                _typed(_part(line, 0, end), "boilerplate", confidence, verbs),
+                _typed(_part(line, end, len(line.text)), kind, confidence, verbs),
+            ]
     if len(types) > 1 and own and {p.kind for p in own} <= types:
         # no splitter splits the line as labelled: the rules' pieces agree as far as
         # they go (a stamp labelled dateline+paragraph stays the dateline it is)
@@ -236,32 +238,23 @@ def _split_dateline(line: Block) -> list[tuple[Block, bool]] | None:
     end = opening_end(text)
     stamp = stamp_extent(text)
     if end is not None and (stamp is None or stamp[1] <= end):
-        head, tail = _cut(line, 0, end)
-        return [(head, True), (tail, False)]
-    if stamp is None:
+        bounds = [(0, end, True), (end, len(text), False)]
+    elif stamp is not None:
+        start, stop = stamp
+        bounds = [(0, start, False), (start, stop, True), (stop, len(text), False)]
+    else:
         return None
-    start, stop = stamp
-    pieces = []
-    if text[:start].strip():
-        pieces.append((_cut(line, 0, start)[0], False))
-    pieces.append((_cut(line, start, stop)[0], True))
-    if text[stop:].strip():
-        pieces.append((_cut(line, stop, len(text))[0], False))
+    pieces = [(_part(line, a, b), is_date) for a, b, is_date in bounds if text[a:b].strip()]
     return pieces if len(pieces) > 1 else None
 
 
-def _cut(line: Block, start: int, stop: int) -> tuple[Block, Block]:
-    """The part of *line* from *start* to *stop* and the part after it, each without its
-    outer spaces, spans pointing where they stand."""
-
-    def part(a: int, b: int) -> Block:
-        piece = line.text[a:b]
-        lead = len(piece) - len(piece.lstrip())
-        stripped = piece.strip()
-        at = line.span.start + a + lead
-        return Block("paragraph", stripped, Span(at, at + len(stripped)), line.blank_before)
-
-    return part(start, stop), part(stop, len(line.text))
+def _part(line: Block, start: int, stop: int) -> Block:
+    """The text of *line* from *start* to *stop* without its outer spaces, its span
+    pointing where it stands."""
+    piece = line.text[start:stop]
+    stripped = piece.strip()
+    at = line.span.start + start + len(piece) - len(piece.lstrip())
+    return Block("paragraph", stripped, Span(at, at + len(stripped)), line.blank_before)
 
 
 def _typed(block: Block, kind: str, confidence: float, verbs: frozenset[str]) -> Block:

@@ -38,7 +38,7 @@ FloatArray = npt.NDArray[np.float32]
 class SequenceModel:
     """Weights over features and labels, and over pairs of labels, with Viterbi decoding."""
 
-    __slots__ = ("_index", "_label_index", "features", "info", "labels", "start", "transitions", "weights")
+    __slots__ = ("_index", "_label_index", "_types", "features", "info", "labels", "start", "transitions", "weights")
 
     def __init__(
         self,
@@ -57,6 +57,7 @@ class SequenceModel:
         self.info = dict(info or {})
         self._index = {name: i for i, name in enumerate(self.features)}
         self._label_index = {label: k for k, label in enumerate(self.labels)}
+        self._types = [frozenset(label.split("+")) for label in self.labels]
 
     def emissions(self, lines: Iterable[Sequence[str]]) -> FloatArray:
         """The score of every label for every line, from its features alone (the lines'
@@ -115,18 +116,13 @@ class SequenceModel:
         if not len(scores):
             return [], []
         emissions = scores.copy()
-        if required is not None:
-            for i, kind in enumerate(required):
+        # a required type rules out the labels without it, an excluded one those with it
+        for constraints, held_rules_out in ((required, False), (excluded, True)):
+            for i, kind in enumerate(constraints or ()):
                 if kind is not None:
-                    lacking = [k for k, label in enumerate(self.labels) if kind not in label.split("+")]
-                    if len(lacking) < len(self.labels):
-                        emissions[i, lacking] = -1e9
-        if excluded is not None:
-            for i, kind in enumerate(excluded):
-                if kind is not None:
-                    holding = [k for k, label in enumerate(self.labels) if kind in label.split("+")]
-                    if len(holding) < len(self.labels):
-                        emissions[i, holding] = -1e9
+                    ruled_out = [k for k, types in enumerate(self._types) if (kind in types) == held_rules_out]
+                    if len(ruled_out) < len(self.labels):
+                        emissions[i, ruled_out] = -1e9
         if banned is not None:
             for i, label in enumerate(banned):
                 if label is not None and label in self._label_index:

@@ -48,21 +48,30 @@ _BEFORE = _SEPARATORS + "(["
 _AFTER = _SEPARATORS + ")]"
 
 
+# an abbreviation is a word's first letters, this many at least (``Jun``, ``Mon``)
+_ABBREVIATION = 3
+
+
 @functools.cache
-def _names(kind: str) -> frozenset[str]:
-    return _lexicons.load().words_of(kind)
+def _names(*kinds: str) -> frozenset[str]:
+    """The lexicons' words of *kinds*, case-folded."""
+    lexicon = _lexicons.load()
+    return frozenset().union(*(lexicon.words_of(kind) for kind in kinds))
+
+
+@functools.cache
+def _names_and_abbreviations(*kinds: str) -> frozenset[str]:
+    """The words of *kinds* and every abbreviation of them."""
+    names = _names(*kinds)
+    return names | {w[:n] for w in names for n in range(_ABBREVIATION, len(w))}
 
 
 def _stamp_words() -> frozenset[str]:
-    return _names("month") | _names("weekday") | _names("stamp")
+    return _names("month", "weekday", "stamp")
 
 
 def _is_month(word: str | None) -> bool:
-    if word is None:
-        return True
-    folded = word.casefold()
-    months = _names("month")
-    return folded in months or any(m.startswith(folded) for m in months if len(folded) >= 3)
+    return word is None or word.casefold() in _names_and_abbreviations("month")
 
 
 def opening_end(text: str) -> int | None:
@@ -121,7 +130,7 @@ def stamp_extent(text: str) -> tuple[int, int] | None:
 
 def _words_before(text: str, start: int) -> int:
     """*start* moved back over the stamp and weekday words just before it."""
-    words = _stamp_words()
+    words = _names_and_abbreviations("month", "weekday", "stamp")
     while True:
         at = start
         while at > 0 and text[at - 1] in _BEFORE + ":":
@@ -130,6 +139,6 @@ def _words_before(text: str, start: int) -> int:
         while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
             word_start -= 1
         word = text[word_start:at].rstrip(".").casefold()
-        if not word or (word not in words and not any(w.startswith(word) for w in words if len(word) >= 3)):
+        if word not in words:
             return start
         start = word_start
