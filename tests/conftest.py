@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
+import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+import articlekit
 from articlekit._corpus import LabelledArticle, read_labelled
 
 # Property-test budgets: CI runs 10,000 examples a test; a developer's run fewer; more
@@ -27,6 +31,51 @@ SEED = SHARED / "seed" / "met-police-2021-05-18.txt"
 DEV = SHARED / "corpus" / "dev"
 SCORER = SHARED / "tools" / "corpus.py"
 EXAMPLE = ROOT / "examples" / "porthcarrow-storm.txt"
+SRC = ROOT / "src"
+# a cleaner plugin laid out as installed (see tests/test_plugins.py)
+PLUGIN_DIR = ROOT / "tests" / "plugin_pkg"
+PLUGIN_MODULE = "articlekit_shout_plugin"
+
+
+class StdinBytes:
+    """Stands in for sys.stdin: the command reads the bytes from ``.buffer``."""
+
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+def run_articlekit(
+    *args: str, input: bytes | None = None, cwd: Path = ROOT, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m articlekit ARGS`` as a process of its own, this checkout's source first."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH", "")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "-m", "articlekit", *args],
+        input=input,
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def forget_plugin() -> None:
+    sys.modules.pop(PLUGIN_MODULE, None)
+    articlekit.cleaners.refresh()
+
+
+@pytest.fixture
+def plugin_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The plugin distribution on ``sys.path`` for one test, and gone again after it."""
+    forget_plugin()
+    monkeypatch.syspath_prepend(str(PLUGIN_DIR))
+    articlekit.cleaners.refresh()
+    yield
+    monkeypatch.undo()  # take the directory off sys.path before forgetting what was found
+    forget_plugin()
 
 
 def read_exact(path: Path) -> str:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,19 +12,11 @@ import articlekit
 from articlekit import Article
 from articlekit._cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT / "src"
-EXAMPLE = ROOT / "examples" / "porthcarrow-storm.txt"
+from .conftest import EXAMPLE, StdinBytes, run_articlekit
+
 HEADLINE = "Harbour wall breached as storm floods Porthcarrow seafront"
 
 SMALL = ' date 2021-05-18 Storm hits coast\n\nThe council said: "Stay at home."\n'
-
-
-class _Stdin:
-    """Stands in for sys.stdin: main() reads the bytes from ``.buffer``."""
-
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
 
 
 def _json_lines(out: str) -> list[dict]:  # type: ignore[type-arg]
@@ -87,7 +76,7 @@ def test_two_files_give_two_json_lines(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(EXAMPLE.read_bytes()))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(EXAMPLE.read_bytes()))
     assert main(["parse", "-"]) == 0
     [doc] = _json_lines(capsys.readouterr().out)
     assert doc["source"] == "<stdin>"
@@ -96,7 +85,7 @@ def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Captur
 
 
 def test_stdin_utf8_bom_is_dropped(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(b"\xef\xbb\xbf" + EXAMPLE.read_bytes()))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(b"\xef\xbb\xbf" + EXAMPLE.read_bytes()))
     assert main(["parse", "-"]) == 0
     [doc] = _json_lines(capsys.readouterr().out)
     assert doc["headline"]["text"] == HEADLINE
@@ -198,7 +187,7 @@ def test_encoding_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_undecodable_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(sys, "stdin", _Stdin(JUNK))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(JUNK))
     assert main(["parse", "-"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
@@ -249,22 +238,8 @@ def test_language_option_is_accepted(tmp_path: Path, capsys: pytest.CaptureFixtu
 # --- as a real process -------------------------------------------------------------------
 
 
-def _run(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH", "")) if p)
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "articlekit", *args],
-        input=input,
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-
-
 def test_python_dash_m_parse_file_and_stdin() -> None:
-    result = _run("parse", str(EXAMPLE), "-", input=SMALL.encode("utf-8"))
+    result = run_articlekit("parse", str(EXAMPLE), "-", input=SMALL.encode("utf-8"))
     assert result.returncode == 0, result.stderr
     assert result.stderr == b""
     first, second = _json_lines(result.stdout.decode("utf-8"))
@@ -277,7 +252,7 @@ def test_python_dash_m_parse_file_and_stdin() -> None:
 
 def test_python_dash_m_missing_file_exit_status(tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
-    result = _run("parse", str(missing), str(EXAMPLE))
+    result = run_articlekit("parse", str(missing), str(EXAMPLE))
     assert result.returncode == 1
     assert f"articlekit: cannot read {missing}".encode() in result.stderr
     [doc] = _json_lines(result.stdout.decode("utf-8"))

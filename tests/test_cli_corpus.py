@@ -4,6 +4,7 @@ and output, cleaners, Parquet and the fields kept from the input, on the command
 from __future__ import annotations
 
 import bz2
+import functools
 import gzip
 import io
 import json
@@ -14,7 +15,6 @@ import random
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,7 @@ import articlekit
 from articlekit import _cli, _cli_jsonl
 from articlekit._cli import EXIT_PIPE_CLOSED, main
 
-from .conftest import EXAMPLE, read_exact
-from .test_plugins import PLUGIN_DIR, _forget_plugin
-
-ROOT = Path(__file__).resolve().parent.parent
-SRC = ROOT / "src"
+from .conftest import EXAMPLE, SRC, StdinBytes, read_exact, run_articlekit
 
 TEXTS = [
     read_exact(EXAMPLE),
@@ -39,26 +35,8 @@ MAX_CHARS = 5000
 TOO_LONG = "Storm hits coast\n" + "The sea wall gave way at dawn. " * 200  # over 6,000 characters
 
 
-class _Stdin:
-    """Stands in for sys.stdin: main() reads the bytes from ``.buffer``."""
-
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
-
-
-def _run(*args: str, input: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH", "")) if p)
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "articlekit", *args],
-        input=input,
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        timeout=300,
-        check=False,
-    )
+# the corpus runs here are longer than the command line tests' own
+_run = functools.partial(run_articlekit, timeout=300)
 
 
 def _lines(data: bytes) -> list[dict[str, Any]]:
@@ -242,7 +220,7 @@ def test_compressed_standard_input_and_text_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     records = "".join(json.dumps({"id": i, "text": TEXTS[1]}) + "\n" for i in range(3)).encode()
-    monkeypatch.setattr(sys, "stdin", _Stdin(gzip.compress(records)))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(gzip.compress(records)))
     assert main(["parse", "--jsonl", "-"]) == 0
     stdout, stderr = capsys.readouterr()
     assert [d["id"] for d in _lines(stdout.encode())] == [0, 1, 2]
@@ -361,16 +339,6 @@ def test_show_reports_a_file_it_cannot_parse_in_one_line(tmp_path: Path) -> None
 # --- cleaners -------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def plugin_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    _forget_plugin()
-    monkeypatch.syspath_prepend(str(PLUGIN_DIR))
-    articlekit.cleaners.refresh()
-    yield
-    monkeypatch.undo()
-    _forget_plugin()
-
-
 def _headline_and_removed(out: str) -> tuple[str, list[str]]:
     [doc] = _lines(out.encode())
     return doc["headline"]["text"], [r["text"] for r in doc["removed"]]
@@ -380,15 +348,15 @@ def test_cleaners_add_a_plugin_and_drop_a_default(
     plugin_installed: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     record = json.dumps({"text": TEXTS[2]}) + "\n"
-    monkeypatch.setattr(sys, "stdin", _Stdin(record.encode()))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(record.encode()))
     assert main(["parse", "--jsonl", "-"]) == 0
     assert _headline_and_removed(capsys.readouterr().out) == ("Café reopens after floods", ["Advertisement"])
     for argv in (["--cleaners", "shout_headline,-drop_boilerplate"], ["--cleaners=-drop_boilerplate,shout_headline"]):
-        monkeypatch.setattr(sys, "stdin", _Stdin(record.encode()))
+        monkeypatch.setattr(sys, "stdin", StdinBytes(record.encode()))
         assert main(["parse", "--jsonl", "-", *argv]) == 0
         assert _headline_and_removed(capsys.readouterr().out) == ("CAFÉ REOPENS AFTER FLOODS", [])
     # the split form, which argparse alone would take for an unknown option
-    monkeypatch.setattr(sys, "stdin", _Stdin(TEXTS[2].encode()))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(TEXTS[2].encode()))
     assert main(["parse", "--cleaners", "-drop_boilerplate", "-"]) == 0
     assert _headline_and_removed(capsys.readouterr().out) == ("Café reopens after floods", [])
 
@@ -606,7 +574,7 @@ def test_show_and_jsonl_to_a_closed_standard_output_end_quietly(
     monkeypatch.setattr(sys, "stdout", _ClosedPipe())
     assert main(["show", str(EXAMPLE), "-o", "-"]) == EXIT_PIPE_CLOSED
     assert capsys.readouterr().err == ""
-    monkeypatch.setattr(sys, "stdin", _Stdin(b'{"text": "Storm hits coast"}\n' * 3))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(b'{"text": "Storm hits coast"}\n' * 3))
     assert main(["parse", "--jsonl", "-", "--jobs", "2"]) == EXIT_PIPE_CLOSED
     assert capsys.readouterr().err == ""  # no summary either
     assert not multiprocessing.active_children()  # the workers were stopped

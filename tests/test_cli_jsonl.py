@@ -18,7 +18,7 @@ import articlekit
 from articlekit import _cli
 from articlekit._cli import main
 
-from .conftest import EXAMPLE, read_exact
+from .conftest import EXAMPLE, StdinBytes, read_exact
 from .test_batch import KILL, KillingParser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,13 +35,6 @@ EXPECTED = [articlekit.parse(text).to_dict() for text in TEXTS]
 def _out(ident: Any, which: int) -> dict[str, Any]:
     """The output record of TEXTS[which] with the id *ident*."""
     return {"id": ident, "input_chars": len(TEXTS[which]), **EXPECTED[which]}
-
-
-class _Stdin:
-    """Stands in for sys.stdin: main() reads the bytes from ``.buffer``."""
-
-    def __init__(self, data: bytes) -> None:
-        self.buffer = io.BytesIO(data)
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:
@@ -124,7 +117,7 @@ def test_jobs_0_uses_every_core(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     good, bad = _corpus(corpus, 40, bad_every=10)
-    monkeypatch.setattr(sys, "stdin", _Stdin(corpus.read_bytes()))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(corpus.read_bytes()))
     assert main(["parse", "--jsonl", "-", "-o", "-", "--jobs", "2"]) == 0
     stdout, stderr = capsys.readouterr()
     docs = [json.loads(line) for line in stdout.splitlines()]
@@ -137,7 +130,7 @@ def test_stdin_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
 
 def test_output_defaults_to_stdout(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     record = json.dumps({"id": 7, "text": TEXTS[1]}) + "\n"
-    monkeypatch.setattr(sys, "stdin", _Stdin(record.encode()))
+    monkeypatch.setattr(sys, "stdin", StdinBytes(record.encode()))
     assert main(["parse", "--jsonl", "-"]) == 0
     stdout, stderr = capsys.readouterr()
     assert stdout.startswith('{"id": 7, "input_chars": 69, "schema": "articlekit/1", ')  # the id first

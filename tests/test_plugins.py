@@ -13,18 +13,14 @@ putting the directory on the path "installs" the plugin for one test.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from importlib.metadata import distribution
-from pathlib import Path
 
 import pytest
 
 import articlekit
 from articlekit.errors import ArticlekitError, ConfigurationError, PluginError, UnknownCleanerError
+from tests.conftest import PLUGIN_DIR, forget_plugin
 from tests.invariants import check_article
-
-PLUGIN_DIR = Path(__file__).resolve().parent / "plugin_pkg"
-PLUGIN_MODULE = "articlekit_shout_plugin"
 
 SCRAPE = (
     "Harbour wall breached as storm floods seafront\n"
@@ -39,22 +35,6 @@ SCRAPE = (
     "The council said it would meet on Monday to discuss repairs to the wall.\n"
 )
 HEADLINE = "Harbour wall breached as storm floods seafront"
-
-
-def _forget_plugin() -> None:
-    sys.modules.pop(PLUGIN_MODULE, None)
-    articlekit.cleaners.refresh()
-
-
-@pytest.fixture
-def plugin_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The plugin distribution on ``sys.path`` for one test, and gone again after it."""
-    _forget_plugin()
-    monkeypatch.syspath_prepend(str(PLUGIN_DIR))
-    articlekit.cleaners.refresh()
-    yield
-    monkeypatch.undo()  # take the directory off sys.path before forgetting what was found
-    _forget_plugin()
 
 
 def test_the_dist_info_is_a_distribution_importlib_metadata_finds(plugin_installed: None) -> None:
@@ -148,7 +128,7 @@ def test_an_unknown_name_lists_the_known_ones(plugin_installed: None) -> None:
 
 
 def test_the_plugin_is_gone_once_its_directory_leaves_the_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    _forget_plugin()
+    forget_plugin()
     try:
         monkeypatch.syspath_prepend(str(PLUGIN_DIR))
         articlekit.cleaners.refresh()
@@ -163,7 +143,7 @@ def test_the_plugin_is_gone_once_its_directory_leaves_the_path(monkeypatch: pyte
             articlekit.cleaners.get("shout_headline")
     finally:
         monkeypatch.undo()
-        _forget_plugin()
+        forget_plugin()
 
 
 def test_without_the_plugin_only_built_in_cleaners_are_available() -> None:
