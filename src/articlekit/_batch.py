@@ -56,7 +56,15 @@ WORKER_DIED = "WorkerDied"
 
 #: what on_error takes; "return" is the name "record" had before, and still works
 OnError: TypeAlias = Literal["raise", "skip", "record", "return"]
-_ON_ERROR = ("raise", "skip", "record", "return")
+# what every corpus function's on_error takes
+_ON_ERROR = ("raise", "skip", "record")
+
+
+def check_on_error(on_error: object, also: tuple[str, ...] = ()) -> None:
+    """Raise :class:`~articlekit.errors.ConfigurationError` unless *on_error* is
+    ``"raise"``, ``"skip"``, ``"record"`` or one of *also*."""
+    if on_error not in _ON_ERROR + also:
+        raise ConfigurationError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
 
 
 class SupportsParse(Protocol):
@@ -407,8 +415,7 @@ def _stream(
     if not isinstance(texts, Iterable):
         raise InputTypeError(f"parse_many() takes an iterable of texts, got {type(texts).__name__}")
     workers = _check_jobs(jobs)
-    if on_error not in _ON_ERROR:
-        raise ConfigurationError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+    check_on_error(on_error, ("return",))
     if chunk_size is not None and (not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1):
         raise ConfigurationError(f"chunk_size must be a positive int or None, got {chunk_size!r}")
     chosen: SupportsParse = _default_parser() if parser is None else parser

@@ -105,13 +105,14 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any, Literal
 
+from ._batch import check_on_error
 from ._columns import COUNTS, counts, strings
 from ._decode import check_surrogates
 from ._log import logger
 from ._model import Article, BlockQuote, ReadMore
 from ._parser import Parser
 from ._parser import parse as _default_parse
-from .errors import BatchError, ConfigurationError, InputTypeError, LoneSurrogateError, MissingExtraError
+from .errors import BatchError, InputTypeError, LoneSurrogateError, MissingExtraError
 
 try:
     import pyarrow as pa
@@ -514,8 +515,7 @@ def parse_to_parquet(
     """
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    if on_error not in ("raise", "skip", "record"):
-        raise ConfigurationError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
+    check_on_error(on_error)
     parse = parser.parse if parser is not None else _default_parse
     id_iterator = iter(ids) if ids is not None else None
     record = on_error == "record"

@@ -38,11 +38,12 @@ from __future__ import annotations
 import json
 from typing import Any, Literal, TypeAlias
 
+from ._batch import check_on_error
 from ._columns import COUNTS, STRING_COLUMNS, counts, strings
 from ._model import Article
 from ._parser import Parser
 from ._parser import parse as _default_parse
-from .errors import ConfigurationError, InputTypeError, MissingExtraError
+from .errors import InputTypeError, MissingExtraError
 
 try:
     import dask.bag
@@ -65,13 +66,6 @@ ERROR_COLUMN = "error"
 #: computed, ``"skip"`` it (it has no element or row in the result), or ``"record"`` the
 #: failure in its place.
 OnError: TypeAlias = Literal["raise", "skip", "record"]
-_ON_ERROR = ("raise", "skip", "record")
-
-
-def _check_on_error(on_error: object) -> None:
-    # checked when the graph is built, not later on a worker
-    if on_error not in _ON_ERROR:
-        raise ConfigurationError(f"on_error must be 'raise', 'skip' or 'record', got {on_error!r}")
 
 
 def _parse(text: str, parser: Parser | None) -> Article:
@@ -135,7 +129,7 @@ def parse_bag(bag: dask.bag.Bag, *, parser: Parser | None = None, on_error: OnEr
             f"parse_bag() takes a dask.bag.Bag of str, got {type(bag).__name__}; "
             "make one with dask.bag.from_sequence(texts)"
         )
-    _check_on_error(on_error)
+    check_on_error(on_error)  # when the graph is built, not later on a worker
     numbers = dask.bag.range(bag.npartitions, npartitions=bag.npartitions)  # type: ignore[no-untyped-call, unused-ignore]
     mapped: dask.bag.Bag = bag.map_partitions(  # type: ignore[no-untyped-call, unused-ignore]
         _parse_bag_partition, numbers, parser, on_error
@@ -258,7 +252,7 @@ def parse_dataframe(
             f"parse_dataframe() takes a dask.dataframe.DataFrame, got {type(df).__name__}; "
             "make one with dask.dataframe.from_pandas(frame, npartitions=...)"
         )
-    _check_on_error(on_error)
+    check_on_error(on_error)  # when the graph is built, not later on a worker
     for role, column in (("text_column", text_column), ("id_column", id_column)):
         if column is not None and column not in df.columns:
             raise ValueError(f"{role}={column!r} is not a column of the dataframe; its columns: {list(df.columns)}")
