@@ -288,11 +288,12 @@ def test_show_a_record_of_a_corpus(tmp_path: Path, capsys: pytest.CaptureFixture
     ]:
         assert main(["show", str(corpus), "--record", record, "--text-field", field, "-o", str(page)]) == 1
         assert capsys.readouterr().err == f"articlekit: cannot read {corpus}: {why}\n"
-    corpus.write_text('{"text": null}\n[1]\n{"text": \n', encoding="utf-8")
+    corpus.write_text('{"text": null}\n[1]\n{"text": \n' + "[" * 100_000 + "\n", encoding="utf-8")
     for record, why in [
         ("1", "the record on line 1 has no string in its 'text' field"),
         ("2", "line 2 is a JSON list, not an object"),
         ("3", "line 3 is not JSON: Expecting value (column 10)"),
+        ("4", "line 4 is not JSON that can be read: nested too deeply"),
     ]:
         assert main(["show", str(corpus), "--record", record, "-o", str(page)]) == 1
         assert capsys.readouterr().err == f"articlekit: cannot read {corpus}: {why}\n"

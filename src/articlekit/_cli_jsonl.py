@@ -32,6 +32,7 @@ from ._cli_io import (
 from ._decode import check_surrogates, replace_surrogates
 from ._log import logger
 from ._model import Article
+from ._record import load_line
 from .errors import ArticlekitError, LoneSurrogateError
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class _Fields:
 def _read_record(raw: bytes, line: int, fields: _Fields) -> tuple[_Record, str | None]:
     size = len(raw)
     try:
-        data = json.loads(raw.decode("utf-8-sig" if line == 1 else "utf-8").rstrip("\r\n"))
+        data = load_line(raw, line)
     except UnicodeDecodeError as exc:
         bad = raw[exc.start : exc.start + 1]
         return _Record(line, line, size, error=("InvalidJSON", f"not UTF-8 text (byte {exc.start}: {bad!r})")), None

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, Any
 
 from .errors import ArticlekitError
 
-__all__ = ["RecordError", "read_record"]
+__all__ = ["RecordError", "load_line", "read_record"]
 
 
 class RecordError(ArticlekitError, ValueError):
@@ -39,13 +39,21 @@ def read_record(source: IO[bytes], number: int, text_field: str = "text") -> tup
     raise RecordError(f"there is no record {number}: the corpus has {seen} record{'s' if seen != 1 else ''}")
 
 
+def load_line(raw: bytes, line: int) -> Any:
+    """The JSON value on *line* (from 1) of a JSON Lines file, whose first line may open
+    with a byte order mark. Raises what decoding and :func:`json.loads` raise."""
+    return json.loads(raw.decode("utf-8-sig" if line == 1 else "utf-8").rstrip("\r\n"))
+
+
 def _text_of(raw: bytes, line: int, text_field: str) -> str:
     try:
-        data = json.loads(raw.decode("utf-8-sig" if line == 1 else "utf-8").rstrip("\r\n"))
+        data = load_line(raw, line)
     except UnicodeDecodeError as exc:
         raise RecordError(f"line {line} is not UTF-8 text (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise RecordError(f"line {line} is not JSON: {exc.msg} (column {exc.colno})") from None
+    except RecursionError:
+        raise RecordError(f"line {line} is not JSON that can be read: nested too deeply") from None
     if not isinstance(data, dict):
         raise RecordError(f"line {line} is a JSON {type(data).__name__}, not an object")
     text = data.get(text_field)
