@@ -25,7 +25,8 @@ What it measures, in one process on one core (but for the parse_many row):
    articlekit's own machinery costs before it decides anything: segment, group and
    build with every line left a paragraph and no cleaners, i.e. the typed ``Article``
    of the same lines with their spans (reported, not a target).
-4. **Stages**: segment, classify, clean, group and build run by hand as
+4. **Stages**: segment (with normalise), classify, label (the rules' reading, the
+   model and its labels made blocks), clean, group and build run by hand as
    ``Parser.parse`` runs them, timed with ``time.perf_counter`` (and checked to give
    the same articles as ``parse``); "dates" is the time spent in ``_dates.fast_date``
    and ``_dates.parse_date`` (already counted inside classify and build).
@@ -81,6 +82,9 @@ from articlekit import _dates, _text
 from articlekit._build import build
 from articlekit._classify import classify
 from articlekit._group import group
+from articlekit._labeller import Labeller, line_records, reconcile
+from articlekit._normalise import normalise, restore
+from articlekit._parser import rule_reading
 from articlekit._segment import segment
 from articlekit.cleaners import DEFAULT
 
@@ -382,7 +386,7 @@ def measure_unclassified(corpus: Sequence[str], ours_us: float, floor_us: float)
 
 # --- stages --------------------------------------------------------------------------------
 
-STAGES = ("segment", "classify", "clean", "group", "build")
+STAGES = ("segment", "classify", "label", "clean", "group", "build")
 # _read_fast is what both public ones call: wrapped too, in case a stage calls it directly
 DATE_FUNCTIONS = ("fast_date", "parse_date", "_read_fast")
 
@@ -439,25 +443,34 @@ def parse_by_stages(text: str, clock: dict[str, float]) -> articlekit.Article:
     """``Parser.parse`` of the default parser by hand, adding each stage's time to *clock*.
     (Keep in step with ``Parser.parse``; :func:`stages_match_parse` checks that it is.)"""
     t0 = time.perf_counter()
-    blocks = segment(text)
+    lines = segment(text)
+    if not lines:
+        return articlekit.Article(source=text)
+    blocks = normalise(lines)
     t1 = time.perf_counter()
     clock["segment"] += t1 - t0
-    if not blocks:
-        return articlekit.Article()
     with _text.line_scope(len(blocks)):
         t1 = time.perf_counter()
-        blocks = classify(blocks, text)
+        pieces = classify(blocks, text)
         t2 = time.perf_counter()
-        cleaned, trace = DEFAULT.run(blocks)
+        # the labeller: the rules' reading as features, the model, its labels made blocks
+        records = line_records(blocks, rule_reading(pieces, text))
+        labels, confidences = Labeller.default().label(records)
+        pieces = reconcile(blocks, pieces, labels, confidences)
+        if blocks is not lines:
+            pieces = restore(pieces, text)
         t3 = time.perf_counter()
-        grouped = group(cleaned, text)
+        cleaned, trace = DEFAULT.run(pieces)
         t4 = time.perf_counter()
-        article = build(grouped, text, None, trace)
+        grouped = group(cleaned, text, find_standfirst=False)
         t5 = time.perf_counter()
+        article = build(grouped, text, None, trace)
+        t6 = time.perf_counter()
     clock["classify"] += t2 - t1
-    clock["clean"] += t3 - t2
-    clock["group"] += t4 - t3
-    clock["build"] += t5 - t4
+    clock["label"] += t3 - t2
+    clock["clean"] += t4 - t3
+    clock["group"] += t5 - t4
+    clock["build"] += t6 - t5
     return article
 
 

@@ -16,7 +16,10 @@ from .conftest import EXAMPLE, StdinBytes, run_articlekit
 
 HEADLINE = "Harbour wall breached as storm floods Porthcarrow seafront"
 
-SMALL = ' date 2021-05-18 Storm hits coast\n\nThe council said: "Stay at home."\n'
+# a second article, small but with a headline of a realistic length (the labeller, the
+# default, reads a three-word headline on a date field line as page furniture)
+SMALL_HEADLINE = "Council tells residents to stay at home as floodwater rises in Porthcarrow"
+SMALL = f' date 2021-05-18 {SMALL_HEADLINE}\n\nThe council said: "Stay at home."\n'
 
 
 def _json_lines(out: str) -> list[dict]:  # type: ignore[type-arg]
@@ -71,7 +74,7 @@ def test_two_files_give_two_json_lines(tmp_path: Path, capsys: pytest.CaptureFix
     assert first["source"] == str(EXAMPLE)
     assert first["headline"]["text"] == HEADLINE
     assert second["source"] == str(other)
-    assert second["headline"]["text"] == "Storm hits coast"
+    assert second["headline"]["text"] == SMALL_HEADLINE
     assert second["dateline"]["date"] == "2021-05-18"
 
 
@@ -247,7 +250,7 @@ def test_python_dash_m_parse_file_and_stdin() -> None:
     assert first["headline"]["text"] == HEADLINE
     assert first["dateline"]["date"] == "2024-03-12"
     assert second["source"] == "<stdin>"
-    assert second["headline"]["text"] == "Storm hits coast"
+    assert second["headline"]["text"] == SMALL_HEADLINE
 
 
 def test_python_dash_m_missing_file_exit_status(tmp_path: Path) -> None:

@@ -189,10 +189,18 @@ def test_a_labelled_parse_pickles_with_its_confidences(labelled: articlekit.Arti
 
 # --- the rule-based parse is unchanged ------------------------------------------------------
 
+RULES = articlekit.Parser(model=None)
+
+
+def test_the_default_parse_is_the_labellers() -> None:
+    article = articlekit.parse(EVERYTHING)
+    assert article == articlekit.Parser(model="default").parse(EVERYTHING)
+    assert all(p.confidence is not None for p in _parts(article) if not isinstance(p, Attribution))
+
 
 @pytest.mark.parametrize("text", [read_exact(EXAMPLE), EVERYTHING, "", "Storm hits coast\nThe sea wall gave way."])
-def test_the_default_parse_has_no_confidence_anywhere(text: str) -> None:
-    article = articlekit.parse(text)
+def test_the_rules_parse_has_no_confidence_anywhere(text: str) -> None:
+    article = RULES.parse(text)
     assert all(p.confidence is None for p in _parts(article))
     data = article.to_dict(trace=True)
     assert list(_confidences(data)) == []
@@ -200,10 +208,10 @@ def test_the_default_parse_has_no_confidence_anywhere(text: str) -> None:
     assert articlekit.Article.from_dict(data).to_dict(trace=True) == data
 
 
-def test_the_default_parse_pickles_as_before() -> None:
+def test_the_rules_parse_pickles_as_before() -> None:
     """Without a confidence the pickled values are the fields as they were before it was
     added, so pickles made by an earlier articlekit load, and load the same."""
-    article = articlekit.parse(EVERYTHING)
+    article = RULES.parse(EVERYTHING)
     headline = article.headline
     assert headline is not None
     assert headline.__reduce__() == (Headline, (headline.text, headline.span))
@@ -323,7 +331,7 @@ def test_the_arrow_table_has_the_confidences(labeller: articlekit.Parser) -> Non
         assert (field.name, str(field.type), field.nullable) == ("confidence", "double", True), column
 
     labelled = labeller.parse(EVERYTHING)
-    rule_based = articlekit.parse(EVERYTHING)
+    rule_based = RULES.parse(EVERYTHING)
     table = to_table([labelled, rule_based])
     table.validate(full=True)
     row, plain = table.to_pylist()
@@ -397,7 +405,7 @@ def test_a_low_confidence_quotation_paragraph_and_removed_line(labeller: article
 
 
 def test_a_rule_based_page_is_unchanged() -> None:
-    article = articlekit.parse(EVERYTHING)
+    article = RULES.parse(EVERYTHING)
     page = render.html(article)
     assert "confidence" not in page
     # the page of the same article read back from a labelled parse's contract, its

@@ -75,6 +75,11 @@ DEFAULT_NAMES = (
     "drop_repeats",
 )
 
+# The hand-written rules alone. The tests of a rule cleaner's retyping, of the rules'
+# pattern tables and of what the trace counts of them parse with these: under the
+# labeller (the default) the model types each line and those cleaners retype nothing.
+RULES = Parser(model=None)
+
 
 def blocks_of(text: str) -> list[Block]:
     """The blocks the cleaners are given: segmented and classified."""
@@ -340,7 +345,9 @@ def test_without_drop_boilerplate_the_furniture_stays_in_the_body() -> None:
 
 def test_without_several_cleaners() -> None:
     pipeline = DEFAULT.without("drop_boilerplate", "drop_repeated_headline")
-    article = Parser(cleaners=pipeline).parse(SCRAPE)
+    # the rules read the second headline as text; the labeller types it a headline,
+    # which drop_repeats then drops as a further headline
+    article = Parser(cleaners=pipeline, model=None).parse(SCRAPE)
     assert article.removed == ()
     assert [t.cleaner for t in article.trace] == list(pipeline.names)
     assert HEADLINE in story(article)  # the second headline is kept as text
@@ -388,13 +395,14 @@ def test_insert_before_and_after_place_a_cleaner_where_it_sees_what_it_should() 
     names = pipeline.names
     assert names.index("early") + 1 == names.index("detect_captions") == names.index("late") - 1
     assert len(pipeline) == len(DEFAULT) + 2
-    article = Parser(cleaners=pipeline).parse(SCRAPE)
+    # detect_captions retypes in the rules mode only: the labeller types the credit a caption itself
+    article = Parser(cleaners=pipeline, model=None).parse(SCRAPE)
     # before detect_captions the credit is still a paragraph; after it, a caption
     assert early["(Image: Getty)"] == "paragraph"
     assert late["(Image: Getty)"] == "caption"
     # a cleaner that changes nothing leaves an empty trace and the same article
     assert article.trace_for("early").changes == article.trace_for("late").changes == ()
-    assert article == articlekit.parse(SCRAPE)
+    assert article == RULES.parse(SCRAPE)
 
     first = DEFAULT.insert_before("normalize_unicode", drop_photo_lines)
     assert first.names[0] == "drop_photo_lines"
@@ -404,9 +412,11 @@ def test_insert_before_and_after_place_a_cleaner_where_it_sees_what_it_should() 
 
 def test_parser_takes_a_pipeline_a_list_of_cleaners_or_names() -> None:
     pipeline = DEFAULT.without("drop_repeated_headline")
-    from_pipeline = Parser(cleaners=pipeline)
-    from_cleaners = Parser(cleaners=list(pipeline))
-    from_names = Parser(cleaners=list(pipeline.names))
+    # the rules: they read the second headline as text and the first paragraph after
+    # it as the standfirst; the labeller types it a headline (dropped by drop_repeats)
+    from_pipeline = Parser(cleaners=pipeline, model=None)
+    from_cleaners = Parser(cleaners=list(pipeline), model=None)
+    from_names = Parser(cleaners=list(pipeline.names), model=None)
     assert from_pipeline.cleaners is pipeline
     assert from_cleaners.cleaners == from_names.cleaners == pipeline
     assert isinstance(from_names.cleaners, Pipeline)
@@ -426,7 +436,9 @@ def test_parser_takes_a_pipeline_a_list_of_cleaners_or_names() -> None:
 
 def test_a_custom_pipeline_without_a_default_cleaner_and_with_a_user_cleaner() -> None:
     pipeline = DEFAULT.without("detect_captions") + [drop_photo_lines]
-    article = Parser(cleaners=pipeline).parse(SCRAPE)
+    # the rules: without detect_captions they leave the credits paragraphs, where the
+    # labeller types them captions whichever cleaners run
+    article = Parser(cleaners=pipeline, model=None).parse(SCRAPE)
 
     # the user cleaner dropped the credit, with its name and reason
     assert ("Photo: Reuters", "photo credit", "drop_photo_lines") in removed(article)
@@ -441,7 +453,7 @@ def test_a_custom_pipeline_without_a_default_cleaner_and_with_a_user_cleaner() -
     assert article.captions == ()
     assert "(Image: Getty)" in [p.text for p in article.paragraphs]
     assert len(article.quotes) == 2
-    assert len(articlekit.parse(SCRAPE).quotes) == 1
+    assert len(RULES.parse(SCRAPE).quotes) == 1
     check_article(SCRAPE, article)
 
 
@@ -455,7 +467,10 @@ MERGE_TEXT = (
 
 
 def test_a_merging_cleaner_keeps_the_union_span() -> None:
-    article = Parser(cleaners=DEFAULT.insert_after("detect_captions", attach_credits)).parse(MERGE_TEXT)
+    # attach_credits merges a credit into the line above it that the rules read as a
+    # heading; the labeller types that line a caption already, leaving nothing to merge
+    parser = Parser(cleaners=DEFAULT.insert_after("detect_captions", attach_credits), model=None)
+    article = parser.parse(MERGE_TEXT)
     (caption,) = article.captions
     assert caption.text == "Boats piled up against the harbour wall on Sunday morning (Image: Getty)"
     assert caption.span.of(MERGE_TEXT) == "Boats piled up against the harbour wall on Sunday morning\n(Image: Getty)"
@@ -497,8 +512,9 @@ def test_a_merge_that_does_not_span_all_its_blocks_loses_text() -> None:
             for b in merged
         ]
 
+    # the rules, as in test_a_merging_cleaner_keeps_the_union_span: under them there is a merge to do
     with pytest.raises(CleanerError, match="cleaner 'bad_merge' lost the text"):
-        Parser(cleaners=DEFAULT.insert_after("detect_captions", bad_merge)).parse(MERGE_TEXT)
+        Parser(cleaners=DEFAULT.insert_after("detect_captions", bad_merge), model=None).parse(MERGE_TEXT)
 
 
 def test_a_cleaner_that_returns_something_else_than_blocks_is_refused() -> None:
@@ -549,7 +565,8 @@ def test_a_cleaner_may_return_any_iterable_of_blocks() -> None:
 
 
 def test_the_trace_has_one_entry_per_cleaner_in_order_and_counts_what_happened() -> None:
-    article = articlekit.parse(SCRAPE)
+    # the rules' cleaners retype (detect_embeds, detect_captions); under the labeller the model types each line
+    article = RULES.parse(SCRAPE)
     assert [t.cleaner for t in article.trace] == list(DEFAULT_NAMES)
     counts = {t.cleaner: (t.changed, t.dropped, t.retyped, t.merged) for t in article.trace}
     assert counts == {
@@ -580,7 +597,8 @@ def test_the_trace_has_one_entry_per_cleaner_in_order_and_counts_what_happened()
 
 
 def test_the_trace_is_in_to_dict_on_request_and_round_trips() -> None:
-    article = articlekit.parse(SCRAPE)
+    # the rules, whose detect_embeds and detect_captions retype and so are in the trace
+    article = RULES.parse(SCRAPE)
     assert "trace" not in article.to_dict()
     data = article.to_dict(trace=True)
     # only the cleaners that changed something
@@ -750,7 +768,20 @@ def test_a_short_headline_above_a_wrapped_paragraph_stays_the_headline() -> None
     assert story(article) == ["The sea wall gave way at dawn and water poured into the lower town."]
 
 
-def test_a_wrapped_standfirst_is_joined() -> None:
+@pytest.mark.parametrize(
+    "parser",
+    [
+        pytest.param(RULES, id="rules"),
+        pytest.param(
+            Parser(),
+            id="labeller",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the labeller types the standfirst's wrapped line a byline, so it is not joined"
+            ),
+        ),
+    ],
+)
+def test_a_wrapped_standfirst_is_joined(parser: Parser) -> None:
     text = (
         f"{HEADLINE}\n\n"
         "Thousands of homes are without power tonight after the storm brought\n"
@@ -758,7 +789,7 @@ def test_a_wrapped_standfirst_is_joined() -> None:
         "By Jane Smith\n\n"
         "The sea wall at Porthcarrow gave way at dawn on Saturday, and the harbour flooded within the hour.\n"
     )
-    article = articlekit.parse(text)
+    article = parser.parse(text)
     assert article.standfirst is not None
     assert article.standfirst.text == (
         "Thousands of homes are without power tonight after the storm brought down lines across the county"
@@ -791,7 +822,8 @@ def test_detect_embeds_marks_posts_and_their_signatures() -> None:
         "A post shared by Porthcarrow Harbour (@porthcarrowharbour)\n\n"
         "The station is open to visitors at weekends.\n"
     )
-    article = articlekit.parse(text)
+    # detect_embeds retypes in the rules mode only; under the labeller the model types each line
+    article = RULES.parse(text)
     assert [e.text for e in article.embeds] == [
         "Incredible work by our volunteers tonight \U0001f6a4 pic.twitter.com/Xr4bT9qLmZ",
         "\u2014 Porthcarrow RNLI (@PorthcarrowRNLI) May 15, 2021",
@@ -818,7 +850,8 @@ def test_detect_embeds_takes_the_text_above_a_signature() -> None:
         "The club will parade the trophy through the town on Sunday afternoon.\n\n"
         "Tickets for next season go on sale on Monday.\n"
     )
-    article = articlekit.parse(text)
+    # detect_embeds retypes in the rules mode only; under the labeller the model types each line
+    article = RULES.parse(text)
     assert [e.text for e in article.embeds] == [
         "What a night for the club! Never in doubt",
         "\u2014 Jane Fan (@janefan) May 15, 2021",
@@ -855,7 +888,8 @@ def test_detect_captions_marks_captions_and_credits() -> None:
         "A counter-protest was held nearby, police said.\n\n"
         "(Image: Getty)\n"
     )
-    article = articlekit.parse(text)
+    # detect_captions retypes in the rules mode only; under the labeller the model types each line
+    article = RULES.parse(text)
     assert [c.text for c in article.captions] == [
         "The officer at the protest (Picture: PA)",
         "Photo: Reuters",
@@ -960,7 +994,9 @@ BOILERPLATE_CASES = [
 def test_drop_boilerplate_in_four_languages(language: str, phrase: str, reason: str | None) -> None:
     lines = LANGUAGES[language]
     text = _article_with(lines, phrase)
-    article = articlekit.parse(text)
+    # the rules' pattern tables find this furniture; under the labeller the model decides
+    # what a line is (and on these five-line texts keeps some of it, as a caption or heading)
+    article = RULES.parse(text)
     dropped = [(r.text, r.cleaner) for r in article.removed]
     assert (phrase, "drop_boilerplate") in dropped
     (entry,) = [r for r in article.removed if r.text == phrase]
@@ -992,7 +1028,9 @@ def test_drop_repeated_headline_drops_reprints_of_the_headline() -> None:
         f"{HEADLINE.upper()}\n"
         "Coastguard teams worked through the night to fill sandbags along the promenade.\n"
     )
-    article = articlekit.parse(text)
+    # the rules drop any line that repeats the headline; under the labeller only a line
+    # the model typed a headline is a repeat (here it types the capitals a heading)
+    article = RULES.parse(text)
     assert article.headline is not None and article.headline.span.start == 0
     assert [(r.type, r.text, r.reason, r.cleaner) for r in article.removed] == [
         ("headline", HEADLINE, "repeated headline", "drop_repeated_headline"),

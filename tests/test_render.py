@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 import articlekit
-from articlekit import render
+from articlekit import Parser, render
 from articlekit.errors import InputTypeError
 
 # a scrape that holds every kind of element
@@ -44,6 +45,12 @@ def page() -> str:
     return render.html(articlekit.parse(EVERYTHING), title="everything.txt")
 
 
+@pytest.fixture(scope="module")
+def rules_page() -> str:
+    """The page of the rules' parse, which has no confidences to show."""
+    return render.html(Parser(model=None).parse(EVERYTHING), title="everything.txt")
+
+
 def test_the_text_holds_every_kind_of_element() -> None:
     article = articlekit.parse(EVERYTHING)
     kinds = {type(p).__name__.lower() for p in (article.dateline, article.headline, article.standfirst, article.byline)}
@@ -52,13 +59,19 @@ def test_the_text_holds_every_kind_of_element() -> None:
     assert article.quotes[0].attribution is not None and article.removed
 
 
-def test_page_is_self_contained_and_marks_every_type(page: str) -> None:
+def test_page_is_self_contained_and_marks_every_type(page: str, rules_page: str) -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert "<script" not in page and "http://" not in page and "https://" not in page
     for kind in TYPES:
         assert f'data-type="{kind}"' in page, kind
         assert f'data-legend="{kind}"' in page, kind
-    assert 'title="removed by drop_boilerplate: advertisement (boilerplate)"' in page
+    # the labeller (the default) labelled the advert, and the title says how sure it was
+    (advert,) = articlekit.parse(EVERYTHING).removed
+    assert advert.confidence is not None
+    title = r"removed by drop_boilerplate: advertisement \(boilerplate\); (low )?confidence: "
+    assert re.search(f'title="{title}{advert.confidence:.2f}"', page)
+    # the rules give no confidence: the title is the removal alone
+    assert 'title="removed by drop_boilerplate: advertisement (boilerplate)"' in rules_page
     assert 'data-group="1"' in page and "quotation 1: The harbour master said" in page
 
 
@@ -79,12 +92,23 @@ def test_page_text_is_the_original_text(page: str) -> None:
     assert lines_of(page) == EVERYTHING.splitlines(keepends=True)
 
 
-def test_gutter_names_each_line_in_words(page: str) -> None:
-    import re
+def _named(word: str) -> str:
+    """A gutter's word without the confidence the labeller adds to a name it was unsure
+    of (see test_gutter_gives_a_low_confidence)."""
+    return re.sub(r" \([01]\.\d\d\)$", "", word)
 
+
+def _gutter_words(page: str) -> list[list[str]]:
     gutters = re.findall(r'<div class="gutter">(.*?)</div>', page)
     assert len(gutters) == len(EVERYTHING.splitlines())  # a row a line, each with its gutter
-    words = [re.findall(r">([^<]+)</span>", gutter) for gutter in gutters]
+    return [re.findall(r">([^<]+)</span>", gutter) for gutter in gutters]
+
+
+@pytest.mark.parametrize("mode", ["default", "rules"])
+def test_gutter_names_each_line_in_words(mode: str, page: str, rules_page: str) -> None:
+    words = _gutter_words(page if mode == "default" else rules_page)
+    if mode == "default":
+        words = [[_named(word) for word in row] for row in words]
     assert words[:6] == [["dateline", "headline"], ["standfirst"], ["byline"], ["paragraph"],
                          ["quote 1", "attribution"], ["read more"]]  # fmt: skip
     assert ["removed"] in words and ["embed"] in words and ["heading"] in words and ["list item"] in words
@@ -196,7 +220,7 @@ def test_page_renders_in_chromium(page: str, tmp_path: Path, width: int) -> None
     removal reasons are written under their lines, and the panel shows the result."""
     report = _chromium(page, tmp_path, width)
     assert set(report["types"]) >= set(TYPES), set(TYPES) - set(report["types"])
-    assert {(kind, text) for kind, text in report["gutter"]} == set(GUTTER.items())
+    assert {(kind, _named(text)) for kind, text in report["gutter"]} == set(GUTTER.items())
     assert report["overlaps"] == 0
     assert report["notes"] == [
         "quotation 1: The harbour master said",

@@ -1,9 +1,12 @@
 """articlekit: raw scraped article text in, typed and lossless structure out.
 
 >>> import articlekit
->>> article = articlekit.parse(" date 2021-05-18 Storm hits coast\\nThe sea wall gave way at dawn.")
+>>> article = articlekit.parse(
+...     " date 2021-05-18 Harbour wall breached as storm floods seafront\\n"
+...     "The sea wall at Porthcarrow gave way at dawn on Saturday, and the harbour flooded within the hour."
+... )
 >>> article.headline.text
-'Storm hits coast'
+'Harbour wall breached as storm floods seafront'
 """
 
 from __future__ import annotations

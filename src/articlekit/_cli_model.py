@@ -17,17 +17,25 @@ if TYPE_CHECKING:
 __all__ = ["add_commands", "add_model_option", "evaluate_main", "model_of", "train_main"]
 
 _MODEL_HELP = (
-    "what says what each line is: 'rules' (the default), 'default' (the model that ships with articlekit) "
-    "or the path of a model file written by 'articlekit train'"
+    "what says what each line is: 'default' (the default: the model that ships with articlekit), 'rules' "
+    "(the hand-written rules alone) or the path of a model file written by 'articlekit train'"
+)
+
+
+_AUGMENT_HELP = (
+    "train on the labelled articles alone, not also on each one without its boilerplate lines and on its opening lines"
 )
 
 
 def add_model_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--model", "-m", default="rules", metavar="MODEL", help=_MODEL_HELP)
+    command.add_argument("--model", "-m", default=None, metavar="MODEL", help=_MODEL_HELP)
 
 
-def model_of(value: str) -> Labeller | str | None:
-    """The ``model=`` argument of :class:`~articlekit.Parser` that ``--model`` names."""
+def model_of(value: str | None) -> Labeller | str | None:
+    """The ``model=`` argument of :class:`~articlekit.Parser` that ``--model`` names
+    (``None``: not given, the default model)."""
+    if value is None:
+        return "default"
     if value == "rules":
         return None
     if value == "default":
@@ -48,6 +56,7 @@ def add_commands(sub: Any) -> None:
     train.add_argument("dirs", nargs="+", metavar="DIR", help="a directory of labelled articles, or one NAME.txt")
     train.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write")
     train.add_argument("--epochs", type=int, default=10, metavar="N", help="passes over the articles (default: 10)")
+    train.add_argument("--no-augment", action="store_true", help=_AUGMENT_HELP)
     evaluate = sub.add_parser(
         "evaluate",
         help="score a parser against labelled articles",
@@ -60,6 +69,7 @@ def add_commands(sub: Any) -> None:
     add_model_option(evaluate)
     evaluate.add_argument("--cv", type=int, default=None, metavar="K", help="cross-validate over K folds by website")
     evaluate.add_argument("--epochs", type=int, default=10, metavar="N", help="with --cv: passes over the articles")
+    evaluate.add_argument("--no-augment", action="store_true", help="with --cv: " + _AUGMENT_HELP)
     evaluate.add_argument("--json", default=None, metavar="OUT", help="also write the figures to OUT as JSON")
 
 
@@ -77,7 +87,7 @@ def train_main(args: argparse.Namespace) -> int:
     try:
         articles = read_labelled(args.dirs)
         started = time.perf_counter()
-        labeller = train_labeller(articles, epochs=args.epochs)
+        labeller = train_labeller(articles, epochs=args.epochs, augment=not args.no_augment)
         labeller.model.save(args.output)
     except ArticlekitError as exc:
         return _fail(str(exc))
@@ -101,13 +111,15 @@ def evaluate_main(args: argparse.Namespace) -> int:
     try:
         articles = read_labelled(args.dirs)
         if args.cv is not None:
-            if args.model != "rules":
+            if args.model is not None:
                 return _fail("--cv trains its own model on each fold: leave out --model")
 
             def progress(done: int, folds: int) -> None:
                 print(f"articlekit: fold {done} of {folds} scored", file=sys.stderr)
 
-            result = cross_validate(articles, args.cv, epochs=args.epochs, progress=progress)
+            result = cross_validate(
+                articles, args.cv, epochs=args.epochs, augment=not args.no_augment, progress=progress
+            )
         else:
             result = evaluate(Parser(model=model_of(args.model)).parse, articles)
     except ArticlekitError as exc:

@@ -17,6 +17,7 @@ from . import _dates, _lexicons
 from ._blocks import Block
 from ._datelines import DATE_FIELD, split_date_field, split_wire
 from ._features import Line, iter_article_features, rule_readings
+from ._furniture import boilerplate_reason
 from ._lines import read_link
 from ._model import Span
 from ._quotes import read_quote, read_unmarked_speech
@@ -295,4 +296,7 @@ def _typed(block: Block, kind: str, confidence: float, verbs: frozenset[str]) ->
         return Block(kind, text, block.span, block.blank_before, label=label, url=url, confidence=confidence)
     if kind == "dateline":
         return Block(kind, text, block.span, block.blank_before, date=_dates.fast_date(text), confidence=confidence)
+    if kind == "boilerplate":
+        # what the furniture is, for ``removed``, where the pattern tables can tell
+        return Block(kind, text, block.span, block.blank_before, reason=boilerplate_reason(text), confidence=confidence)
     return Block(kind, text, block.span, block.blank_before, confidence=confidence)

@@ -422,14 +422,14 @@ class Article:
 
     >>> import articlekit
     >>> article = articlekit.parse(
-    ...     " date 2021-05-18 Storm hits coast\\n"
+    ...     " date 2021-05-18 Harbour wall breached as storm floods seafront\\n"
     ...     "Thousands of homes are without power tonight\\n"
     ...     'The council said: "Stay at home.\\n'
     ...     "READ MORE: Floods close roads\\n"
     ...     '"We will reopen the roads soon."\\n'
     ... )
     >>> article.dateline.date, article.headline.text
-    ('2021-05-18', 'Storm hits coast')
+    ('2021-05-18', 'Harbour wall breached as storm floods seafront')
     >>> article.standfirst.text
     'Thousands of homes are without power tonight'
     >>> quote = article.quotes[0]

@@ -38,7 +38,18 @@ FloatArray = npt.NDArray[np.float32]
 class SequenceModel:
     """Weights over features and labels, and over pairs of labels, with Viterbi decoding."""
 
-    __slots__ = ("_index", "_label_index", "_types", "features", "info", "labels", "start", "transitions", "weights")
+    __slots__ = (
+        "_index",
+        "_label_index",
+        "_padded",
+        "_types",
+        "features",
+        "info",
+        "labels",
+        "start",
+        "transitions",
+        "weights",
+    )
 
     def __init__(
         self,
@@ -56,6 +67,8 @@ class SequenceModel:
         self.start = start  # (labels,)
         self.info = dict(info or {})
         self._index = {name: i for i, name in enumerate(self.features)}
+        # the weights with a row of zeros after them, where an unknown feature looks up
+        self._padded = np.concatenate([weights, np.zeros((1, weights.shape[1]), dtype=weights.dtype)])
         self._label_index = {label: k for k, label in enumerate(self.labels)}
         self._types = [frozenset(label.split("+")) for label in self.labels]
 
@@ -71,16 +84,18 @@ class SequenceModel:
         return chunks[0] if len(chunks) == 1 else np.concatenate(chunks)
 
     def _chunk_emissions(self, lines: Sequence[Sequence[str]]) -> FloatArray:
-        index = self._index
+        get = self._index.get
+        unknown = len(self.features)
         ids: list[int] = []
         bounds: list[int] = []
         for feats in lines:
             bounds.append(len(ids))
-            ids.extend(j for j in map(index.get, feats) if j is not None)
+            # an unknown feature looks up the row of zeros, which adds nothing to the sum
+            ids.extend(map(get, feats, itertools.repeat(unknown, len(feats))))
         out = np.zeros((len(lines), len(self.labels)), dtype=np.float32)
         if not ids:
             return out
-        gathered = self.weights[np.asarray(ids, dtype=np.intp)]
+        gathered = self._padded[np.asarray(ids, dtype=np.intp)]
         # each line's rows summed; a line with no known feature keeps zeros
         counts = np.diff(np.asarray([*bounds, len(ids)]))
         nonempty = counts > 0

@@ -8,6 +8,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from ._augment import variants
 from ._classify import classify
 from ._corpus import LabelledArticle
 from ._evaluate import Evaluation, evaluate
@@ -59,12 +60,21 @@ def _label_set(golds: Sequence[Sequence[frozenset[str]]]) -> Callable[[frozenset
 
 
 def train_labeller(
-    articles: Sequence[LabelledArticle], *, epochs: int = 10, rounds: int = 3, seed: int = 0
+    articles: Sequence[LabelledArticle],
+    *,
+    epochs: int = 10,
+    rounds: int = 3,
+    seed: int = 0,
+    augment: bool = True,
 ) -> Labeller:
-    """Train a :class:`Labeller` on *articles*. The same articles give the same model."""
+    """Train a :class:`Labeller` on *articles* (and, with *augment*, on each one's
+    variants: see :mod:`._augment`). The same articles give the same model."""
     if not articles:
         raise ModelError("no labelled articles to train on")
-    prepared = [examples(a) for a in sorted(articles, key=lambda a: (a.name, a.text))]
+    ordered = sorted(articles, key=lambda a: (a.name, a.text))
+    if augment:
+        ordered = [v for a in ordered for v in (a, *variants(a))]
+    prepared = [examples(a) for a in ordered]
     label = _label_set([gold for _, gold in prepared])
     data = [(features, [label(types) for types in gold]) for features, gold in prepared if features]
     model = train(data, epochs=epochs, rounds=rounds, seed=seed)
@@ -83,6 +93,7 @@ def cross_validate(
     *,
     epochs: int = 10,
     rounds: int = 3,
+    augment: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> Evaluation:
     """Train on all folds but one, score the one held out, for each fold in turn; the
@@ -103,7 +114,7 @@ def cross_validate(
         held_out = [a for a, f in zip(articles, assigned, strict=True) if f == k]
         if not held_out or not train_on:
             continue
-        labeller = train_labeller(train_on, epochs=epochs, rounds=rounds)
+        labeller = train_labeller(train_on, epochs=epochs, rounds=rounds, augment=augment)
         total = total + evaluate(Parser(model=labeller).parse, held_out)
         if progress is not None:
             progress(k + 1, folds)

@@ -10,14 +10,14 @@ Spark (``spark.read.parquet(path)``): only strings, 32- and 64-bit signed intege
 >>> import articlekit
 >>> from articlekit.arrow import to_table
 >>> article = articlekit.parse(
-...     " date 2021-05-18 Storm hits coast\\n"
+...     " date 2021-05-18 Harbour wall breached as storm floods seafront\\n"
 ...     'The council said: "Stay at home.\\n'
 ...     "READ MORE: Floods close roads\\n"
 ...     '"We will reopen the roads soon."\\n'
 ... )
 >>> table = to_table([article], ids=["storm-1"])
 >>> table.num_rows, table.column("headline").to_pylist(), table.column("dateline_date").to_pylist()
-(1, ['Storm hits coast'], ['2021-05-18'])
+(1, ['Harbour wall breached as storm floods seafront'], ['2021-05-18'])
 >>> [(q["attribution"], q["paragraph_count"]) for q in table.column("quotes")[0].as_py()]
 [('The council said', 2)]
 >>> [link["text"] for link in table.column("read_more")[0].as_py()]
@@ -495,22 +495,24 @@ def parse_to_parquet(
     >>> import io
     >>> import pyarrow.parquet as pq
     >>> from articlekit.arrow import parse_to_parquet
-    >>> texts = (f"Storm hits coast, day {n}\\nThe sea wall gave way at dawn." for n in range(5))
+    >>> HEADLINE = "Harbour wall breached as storm floods seafront"
+    >>> texts = (f"{HEADLINE}, day {n}\\nThe sea wall gave way at dawn." for n in range(5))
     >>> sink = io.BytesIO()
     >>> parse_to_parquet(texts, sink, ids=[f"day-{n}" for n in range(5)], batch_size=2)
     5
     >>> parquet = pq.ParquetFile(io.BytesIO(sink.getvalue()))
     >>> parquet.metadata.num_row_groups, parquet.read(columns=["id", "headline"]).to_pylist()[-1]
-    (3, {'id': 'day-4', 'headline': 'Storm hits coast, day 4'})
+    (3, {'id': 'day-4', 'headline': 'Harbour wall breached as storm floods seafront, day 4'})
 
     With ``on_error="record"``, a text that failed keeps its row:
 
     >>> sink = io.BytesIO()
-    >>> parse_to_parquet(["Storm hits coast\\nThe sea wall gave way.", "Fans react \\ud83d"], sink, on_error="record")
+    >>> texts = [f"{HEADLINE}\\nThe sea wall gave way.", "Fans react \\ud83d"]
+    >>> parse_to_parquet(texts, sink, on_error="record")
     2
     >>> for row in pq.read_table(sink, columns=["headline", "error"]).to_pylist():
     ...     print(row["headline"], "|", row["error"] and row["error"].split(" (")[0])
-    Storm hits coast | None
+    Harbour wall breached as storm floods seafront | None
     None | LoneSurrogateError: the text holds a lone surrogate, U+D83D, at character 11
     """
     if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:

@@ -12,10 +12,11 @@ machines and independent of the articlekit version the workers run;
 
 >>> import dask.bag as db
 >>> from articlekit.dask import parse_bag
->>> texts = ["Storm hits coast\\nThe sea wall gave way at dawn.", " date 2021-05-18 Floods close roads"]
+>>> story = "Harbour wall breached as storm floods seafront\\nThe sea wall gave way at dawn."
+>>> texts = [story, " date 2021-05-18 Floods close roads"]
 >>> dicts = parse_bag(db.from_sequence(texts, npartitions=2)).compute(scheduler="sync")
 >>> [d["headline"]["text"] for d in dicts]
-['Storm hits coast', 'Floods close roads']
+['Harbour wall breached as storm floods seafront', 'Floods close roads']
 
 :func:`parse_dataframe` parses a text column of a :class:`dask.dataframe.DataFrame`
 (it needs ``dask[dataframe]``, that is pandas, too) into one row per article, keeping
@@ -118,9 +119,10 @@ def parse_bag(bag: dask.bag.Bag, *, parser: Parser | None = None, on_error: OnEr
 
     >>> import dask.bag as db
     >>> from articlekit.dask import parse_bag
-    >>> bag = db.from_sequence(["Storm hits coast\\nThe sea wall gave way.", None], npartitions=1)
+    >>> story = "Harbour wall breached as storm floods seafront\\nThe sea wall gave way."
+    >>> bag = db.from_sequence([story, None], npartitions=1)
     >>> [d.get("error") or d["headline"]["text"] for d in parse_bag(bag).compute(scheduler="sync")]
-    ['Storm hits coast', 'InputTypeError']
+    ['Harbour wall breached as storm floods seafront', 'InputTypeError']
     >>> len(parse_bag(bag, on_error="skip").compute(scheduler="sync"))
     1
     """
@@ -238,10 +240,13 @@ def parse_dataframe(
     >>> import pandas as pd
     >>> import dask.dataframe as dd
     >>> from articlekit.dask import parse_dataframe
-    >>> frame = pd.DataFrame({"text": ["Storm hits coast\\nThe sea wall gave way.", None]})
+    >>> story = "Harbour wall breached as storm floods seafront\\nThe sea wall gave way."
+    >>> frame = pd.DataFrame({"text": [story, None]})
     >>> parsed = parse_dataframe(dd.from_pandas(frame, npartitions=1)).compute(scheduler="sync")
-    >>> parsed[["headline", "error"]].values.tolist()
-    [['Storm hits coast', <NA>], [<NA>, 'InputTypeError: the text is missing (<NA>); fill or drop missing texts first']]
+    >>> for headline, error in parsed[["headline", "error"]].values.tolist():
+    ...     print(headline, "|", error)
+    Harbour wall breached as storm floods seafront | <NA>
+    <NA> | InputTypeError: the text is missing (<NA>); fill or drop missing texts first
 
     Needs ``dask[dataframe]`` (pandas); without it raises
     :class:`~articlekit.errors.MissingExtraError`.

@@ -1,9 +1,9 @@
 """Seeing a parse: HTML with every element coloured, Markdown, plain prose.
 
 >>> import articlekit
->>> article = articlekit.parse('Storm hits the coast\\nThe council said: "Stay at home."')
+>>> article = articlekit.parse('Harbour wall breached as storm floods seafront\\nThe council said: "Stay at home."')
 >>> print(articlekit.render.markdown(article))
-# Storm hits the coast
+# Harbour wall breached as storm floods seafront
 <BLANKLINE>
 > Stay at home.
 >

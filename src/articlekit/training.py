@@ -17,7 +17,7 @@ reads a directory of them.
 ...     "# source: https://example.com/storm\\n# date: none\\n# headline: Storm hits coast\\n"
 ...     "1\\theadline\\n2\\tbyline\\n3\\tparagraph\\n4\\tboilerplate\\n", encoding="utf-8")
 >>> articles = read_labelled([folder])
->>> labeller = train_labeller(articles, epochs=5)
+>>> labeller = train_labeller(articles)
 >>> result = evaluate(Parser(model=labeller).parse, articles)
 >>> result.accuracy("lines")  # in-sample: it learned these very lines
 1.0

@@ -26,9 +26,11 @@ def detect_embeds(blocks: Sequence[Block]) -> list[Block]:
     """Mark the lines of embedded posts as ``embed``: lines with ``pic.twitter.com``,
     ``t.co`` links or ``A post shared by``, the signature line of a tweet
     (``— Jane (@jane) May 15, 2021``), and the tweet's text just above its signature.
+    It retypes in the rules mode (``Parser(model=None)``) only: a line the labeller
+    typed keeps its type, the model having weighed these same patterns.
 
-    >>> from articlekit import parse
-    >>> article = parse(
+    >>> from articlekit import Parser
+    >>> article = Parser(model=None).parse(
     ...     "Fans react to the result\\n\\nFans were quick to respond on social media.\\n"
     ...     "What a night for the club!\\n\\u2014 Jane Fan (@janefan) May 15, 2021\\n"
     ... )
@@ -60,9 +62,12 @@ def detect_embeds(blocks: Sequence[Block]) -> list[Block]:
 def detect_captions(blocks: Sequence[Block]) -> list[Block]:
     """Mark picture captions and credits as ``caption``: ``(Image: Getty)``,
     ``Photo: Reuters``, ``The officer at the protest (Picture: PA)``, ``— AFP pic``.
+    It retypes in the rules mode (``Parser(model=None)``) only: a line the labeller
+    typed keeps its type.
 
-    >>> from articlekit import parse
-    >>> article = parse("Storm hits coast\\nThe sea wall gave way.\\nThe harbour at dawn (Image: Getty)")
+    >>> from articlekit import Parser
+    >>> rules = Parser(model=None)
+    >>> article = rules.parse("Storm hits coast\\nThe sea wall gave way.\\nThe harbour at dawn (Image: Getty)")
     >>> [c.text for c in article.captions]
     ['The harbour at dawn (Image: Getty)']
     """
@@ -126,10 +131,18 @@ def _is_credit(text: str) -> bool:
 def drop_boilerplate(blocks: Sequence[Block]) -> list[Block]:
     """Drop site furniture into ``removed`` with the reason: adverts, newsletter and
     sign-up prompts, share and follow prompts, cookie notices, copyright lines,
-    comment prompts, navigation, and the section labels found above the headline.
+    comment prompts, navigation, and the section labels found above the headline: the
+    lines labelled ``boilerplate``, with the reason the pattern tables give where they
+    know the line, and in the rules mode (``Parser(model=None)``) the lines the tables
+    know as furniture too.
 
     >>> from articlekit import parse
-    >>> article = parse("Storm hits coast\\nAnzeige\\nThe sea wall gave way.\\nFollow us on Twitter")
+    >>> article = parse(
+    ...     "Harbour wall breached as storm floods seafront\\n"
+    ...     "The sea wall at Porthcarrow gave way at dawn on Saturday, and the harbour flooded within the hour.\\n"
+    ...     "Anzeige\\nCoastguard teams worked through the night to fill sandbags along the promenade.\\n"
+    ...     "Follow us on Twitter"
+    ... )
     >>> [(r.text, r.reason) for r in article.removed]
     [('Anzeige', 'advertisement'), ('Follow us on Twitter', 'follow')]
     """

@@ -22,7 +22,8 @@ def drop_repeated_headline(blocks: Sequence[Block]) -> list[Block]:
     listed in ``removed`` as type ``headline``.
 
     >>> from articlekit import parse
-    >>> article = parse("Storm hits the coast\\nStorm hits the coast\\nThe sea wall gave way at dawn.")
+    >>> headline = "Harbour wall breached as storm floods seafront"
+    >>> article = parse(f"{headline}\\n{headline}\\nThe sea wall gave way at dawn.")
     >>> [(r.type, r.reason) for r in article.removed]
     [('headline', 'repeated headline')]
     """

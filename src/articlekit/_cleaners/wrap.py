@@ -14,7 +14,8 @@ from .._text import continues_into
 def _joins(first: Block, second: Block) -> bool:
     return (
         first.kind in ("paragraph", "quote")
-        and second.kind == "paragraph"
+        # the labeller types each line of a wrapped quotation a quote
+        and (second.kind == "paragraph" or second.kind == first.kind == "quote")
         and not second.blank_before
         and not first.dropped_by
         and not second.dropped_by
