@@ -352,6 +352,19 @@ def _text_of(page: str) -> str:
     return page.split('<div class="text">', 1)[1].rsplit("</div>", 1)[0]
 
 
+@pytest.mark.parametrize(("confidence", "shown"), [(0.5997, "0.59"), (0.29, "0.29"), (0.42, "0.42")])
+def test_a_hatched_confidence_shows_under_the_threshold(
+    labeller: articlekit.Parser, confidence: float, shown: str
+) -> None:
+    article = _all_sure(labeller.parse(EVERYTHING))
+    heading = article.headings[0]
+    unsure = attrs.evolve(heading, confidence=confidence)
+    article = attrs.evolve(article, body=tuple(unsure if b is heading else b for b in article.body))
+    page = render.html(article, EVERYTHING)
+    # cut to two places, not rounded: 0.5997 is hatched, so it must not read 0.60
+    assert f"heading ({shown})" in page and f'title="low confidence: {shown}"' in page
+
+
 def _low_lines(page: str) -> list[str]:
     """The text of every element marked as low confidence (no nesting inside them here)."""
     return re.findall(r'<(?:span|del) class="[^"]*\blow-confidence\b[^"]*"[^>]*>([^<]*)<', _text_of(page))
@@ -371,7 +384,7 @@ def test_the_page_hatches_a_low_confidence_line_only(labeller: articlekit.Parser
     [tag] = re.findall(r"<span [^>]*>What happens next<", page)
     assert 'data-confidence="0.42"' in tag and 'title="low confidence: 0.42"' in tag
     assert ".ak.low-confidence{" in page and "repeating-linear-gradient" in page
-    assert 'data-legend="low_confidence">low confidence, under 0.6 (hatched) (1)<' in page
+    assert 'data-legend="low_confidence">hatched, confidence under 0.6 (1)<' in page
     # every other element shows its confidence on hover, without the hatching (a
     # quotation is marked paragraph by paragraph)
     marked = [p for p in _parts(article) if not isinstance(p, BlockQuote)]

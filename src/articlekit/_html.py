@@ -6,6 +6,7 @@ with low confidence hatched, and a panel with the structured result."""
 from __future__ import annotations
 
 import html as _html
+import math
 from collections import Counter
 from typing import Any
 
@@ -94,7 +95,7 @@ def _tag(
         if low:
             extra += " low-confidence"
         title = f"{title}; " if title else ""
-        title += f"{'low ' if low else ''}confidence: {confidence:.2f}"
+        title += f"{'low ' if low else ''}confidence: {_shown(confidence)}"
         data += f' data-confidence="{confidence:g}"'
     attributes = f' class="ak ak-{kind}{extra}" data-type="{kind}"{data} style="color:{colour}"'
     if title:
@@ -105,8 +106,14 @@ def _tag(
 def _label(name: str, confidence: float | None) -> str:
     """The gutter's name for an element, with its confidence when a model was unsure."""
     if confidence is not None and confidence < LOW_CONFIDENCE:
-        return f"{name} ({confidence:.2f})"
+        return f"{name} ({_shown(confidence)})"
     return name
+
+
+def _shown(confidence: float) -> str:
+    """*confidence* to two places, cut rather than rounded: 0.5997 is under 0.6, and
+    shows as 0.59, not as the 0.60 that is not hatched."""
+    return f"{math.floor(confidence * 100 + 1e-9) / 100:.2f}"  # 0.29 * 100 is 28.999...
 
 
 def _mark(span: Span, kind: str, confidence: float | None, **tag: Any) -> _Mark:
@@ -329,7 +336,7 @@ def _legend(article: Article) -> tuple[str, str]:
         return legend, _STYLE
     legend += (
         f'<li style="border-color:#616161" data-legend="low_confidence">'
-        f"low confidence, under {LOW_CONFIDENCE:g} (hatched) ({low})</li>"
+        f"hatched, confidence under {LOW_CONFIDENCE:g} ({low})</li>"
     )
     return legend, _STYLE + _LOW_STYLE
 
