@@ -199,14 +199,14 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02, trained with the variants: macro F1 0.701, lines 0.806, quote
-    # groups 0.863, headline 0.833, attribution 0.713, date 0.913
+    # measured 2026-12-02, trained with the variants, five runs averaged: macro F1 0.703,
+    # lines 0.807, quote groups 0.863, headline 0.845, attribution 0.713, date 0.913
     # (5 folds by website over train + dev); pinned a little under
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.69
     assert (result.accuracy("lines") or 0) >= 0.79
     assert result.quote_group_f1 >= 0.85
-    assert (result.accuracy("headline") or 0) >= 0.82
+    assert (result.accuracy("headline") or 0) >= 0.83
     assert (result.accuracy("attribution") or 0) >= 0.70
     assert (result.accuracy("date") or 0) >= 0.90
 

@@ -12,8 +12,9 @@ def markdown(article: Article) -> str:
     links as Markdown links.
 
     >>> import articlekit
-    >>> print(markdown(articlekit.parse('Storm hits coast\\nThe council said: "Stay at home."')))
-    # Storm hits coast
+    >>> text = 'Harbour wall breached as storm floods seafront\\nThe council said: "Stay at home."'
+    >>> print(markdown(articlekit.parse(text)))
+    # Harbour wall breached as storm floods seafront
     <BLANKLINE>
     > Stay at home.
     >

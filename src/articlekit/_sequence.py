@@ -257,7 +257,7 @@ def train(
     epochs: int = 10,
     min_count: int = 1,
     seed: int = 0,
-    rounds: int = 3,
+    rounds: int = 5,
     temperature: float = 36.0,
     cost_exponent: float = 0.25,
     info: dict[str, object] | None = None,
@@ -287,7 +287,9 @@ def train(
     top = max(label_counts.values())
     costs = [max(1, min(4, round((top / label_counts[label]) ** cost_exponent))) for label in labels]
     # several runs, each visiting the articles in its own order, averaged: one run's
-    # result swings with the order by about a point of macro F1
+    # result swings with the order by about a point of macro F1 (measured, 5-fold by
+    # website over three seeds, with the training variants: five runs gain 0.003 macro F1
+    # and 0.009 headline accuracy on three, each seed alike)
     runs = [_perceptron(data, len(features), m, epochs, seed + k, costs) for k in range(rounds)]
     averaged = np.mean([r[0] for r in runs], axis=0)
     averaged_trans = np.mean([r[1] for r in runs], axis=0)

@@ -63,7 +63,7 @@ def train_labeller(
     articles: Sequence[LabelledArticle],
     *,
     epochs: int = 10,
-    rounds: int = 3,
+    rounds: int = 5,
     seed: int = 0,
     augment: bool = True,
 ) -> Labeller:
@@ -92,7 +92,7 @@ def cross_validate(
     folds: int = 5,
     *,
     epochs: int = 10,
-    rounds: int = 3,
+    rounds: int = 5,
     augment: bool = True,
     progress: Callable[[int, int], None] | None = None,
 ) -> Evaluation:
