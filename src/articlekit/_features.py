@@ -18,6 +18,7 @@ from ._furniture import boilerplate_reason, is_caption, is_embed
 from ._lexicons import Lexicon, load
 from ._lines import is_desk, is_person, looks_like_byline
 from ._quotes import read_quote
+from ._splits import opening_end
 from ._text import SENTENCE_END, is_prose, is_title_like, words
 
 __all__ = ["Line", "article_features", "iter_article_features", "rule_readings"]
@@ -179,6 +180,7 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
         feats.append("short_label")
     if wire_opening(text) is not None:
         feats.append("wire")
+    feats.extend(_opening(text))
     if n:
         for t in tokens[:8]:
             feats.append("bw=" + t.lower())
@@ -197,6 +199,31 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
         feats.append("desk")
     if looks_like_byline(text):
         feats.append("byline_pattern")
+    return feats
+
+
+def _opening(text: str) -> list[str]:
+    """What opens the line before a dash, a colon or a bar, if a few words do: a wire
+    dateline without a known agency (``HOUSTON, Texas (KTRK) --``), a kicker (measured,
+    5-fold by website over three seeds: dateline F1 +0.014, lines +0.002, macro F1 the
+    same)."""
+    end = opening_end(text)
+    if end is None:
+        return []
+    head = text[:end].rstrip()
+    first = head.split(maxsplit=1)[0]
+    letters = [c for c in first if c.isalpha()]
+    case = (
+        "caps"
+        if len(letters) >= 2 and all(c.isupper() for c in letters)
+        else "title"
+        if first[:1].isupper()
+        else "other"
+    )
+    separator = "colon" if head.endswith(":") else "bar" if head.endswith("|") else "dash"
+    feats = ["opening", "opening_case=" + case, "opening_sep=" + separator]
+    if "(" in head:
+        feats.append("opening_bracket")
     return feats
 
 
