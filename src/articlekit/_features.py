@@ -213,13 +213,12 @@ def _opening(text: str) -> list[str]:
     head = text[:end].rstrip()
     first = head.split(maxsplit=1)[0]
     letters = [c for c in first if c.isalpha()]
-    case = (
-        "caps"
-        if len(letters) >= 2 and all(c.isupper() for c in letters)
-        else "title"
-        if first[:1].isupper()
-        else "other"
-    )
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        case = "caps"
+    elif first[:1].isupper():
+        case = "title"
+    else:
+        case = "other"
     separator = "colon" if head.endswith(":") else "bar" if head.endswith("|") else "dash"
     feats = ["opening", "opening_case=" + case, "opening_sep=" + separator]
     if "(" in head:

@@ -1,5 +1,5 @@
-"""The parser: segment → normalise → classify (and, with a model, label) → clean →
-group → build, one stage per module."""
+"""The parser: segment → normalise → classify → label (the trained model; not with
+``model=None``) → clean → group → build, one stage per module."""
 
 from __future__ import annotations
 
