@@ -106,9 +106,12 @@ class Labeller:
             if stamp is not None:
                 required[stamp] = "dateline"
                 labels, confidences = self.model.decode_scores(scores, required, banned)
-        further = _further_headlines(lines, labels)
-        if any(further):
-            labels, confidences = self.model.decode_scores(scores, required, banned, further)
+        # one headline; no standfirst once the story has begun (measured across websites
+        # over three seeds: macro F1 +0.0004 to +0.0008, standfirst precision +0.012 to
+        # +0.017, recall the same)
+        excluded = [h or s for h, s in zip(_further_headlines(lines, labels), _late_standfirsts(labels), strict=True)]
+        if any(excluded):
+            labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
         return labels, confidences
 
     def __repr__(self) -> str:
@@ -128,6 +131,19 @@ def _further_headlines(lines: Sequence[Line], labels: Sequence[str]) -> list[str
             first = key
         elif key != first:
             out[i] = "headline"
+    return out
+
+
+def _late_standfirsts(labels: Sequence[str]) -> list[str | None]:
+    """``"standfirst"`` for every line labelled a standfirst after a line labelled a
+    paragraph: a standfirst opens the story (in the labelled corpus, 1 standfirst line
+    in 207 stands after a paragraph)."""
+    out: list[str | None] = [None] * len(labels)
+    story = False
+    for i, label in enumerate(labels):
+        if story and "standfirst" in label.split("+"):
+            out[i] = "standfirst"
+        story = story or label == "paragraph"
     return out
 
 
