@@ -364,11 +364,8 @@ def test_a_second_headline_that_is_no_repeat_is_something_else() -> None:
 
 
 def test_a_standfirst_after_the_story_has_begun_is_something_else(corpus: list[LabelledArticle]) -> None:
-    from articlekit._classify import classify
-    from articlekit._labeller import _late_standfirsts, line_records
-    from articlekit._parser import rule_reading
-    from articlekit._segment import segment
-    from articlekit._text import line_scope
+    from articlekit._labeller import _late_standfirsts
+    from articlekit._training import records_of
 
     labels = ["headline", "standfirst", "standfirst", "paragraph", "quote", "boilerplate+standfirst"]
     assert _late_standfirsts(labels) == [None, None, None, None, None, "standfirst"]
@@ -377,13 +374,27 @@ def test_a_standfirst_after_the_story_has_begun_is_something_else(corpus: list[L
     # (without the constraint the shipped model put one there in train/tf-003, say)
     labeller = Labeller.default()
     for article in corpus:
-        lines = segment(article.text)
-        if not lines:
-            continue
-        with line_scope(len(lines)):
-            records = line_records(lines, rule_reading(classify(lines, article.text), article.text))
-        found, _ = labeller.label(records)
+        found, _ = labeller.label(records_of(article.text))
         assert not any(_late_standfirsts(found)), article.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "HOUSTON, Texas (KTRK) -- A suspect on a bicycle was arrested.",
+            ["opening", "opening_case=caps", "opening_sep=dash", "opening_bracket"],
+        ),
+        ("Polizeieinsatz : Junge Männer festgenommen", ["opening", "opening_case=title", "opening_sep=colon"]),
+        ("22:47Venus closes it with an ace - and a scream of delight.", []),
+        ("The sea wall gave way at dawn.", []),
+    ],
+)
+def test_the_features_say_what_opens_a_line(text: str, expected: list[str]) -> None:
+    from articlekit._features import Line, article_features
+
+    [features] = article_features([Line(text, 0, len(text), True)])
+    assert [f for f in features if f.startswith("opening")] == expected
 
 
 def test_scores_read_in_chunks_are_the_scores_read_at_once() -> None:

@@ -34,12 +34,10 @@ def add_model_option(command: argparse.ArgumentParser) -> None:
 def model_of(value: str | None) -> Labeller | str | None:
     """The ``model=`` argument of :class:`~articlekit.Parser` that ``--model`` names
     (``None``: not given, the default model)."""
-    if value is None:
+    if value is None or value == "default":
         return "default"
     if value == "rules":
         return None
-    if value == "default":
-        return "default"
     from ._labeller import Labeller
 
     return Labeller.load(value)

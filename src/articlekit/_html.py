@@ -147,8 +147,8 @@ def _marks(article: Article) -> list[_Mark]:
         else:
             marks.append(_mark(block.span, block.type, block.confidence))
     for removed in article.removed:
-        mark = _mark(removed.span, "removed", removed.confidence, title=_why(removed))
-        marks.append(attrs.evolve(mark, note=_why(removed)))
+        why = _why(removed)
+        marks.append(attrs.evolve(_mark(removed.span, "removed", removed.confidence, title=why), note=why))
     # a paragraph before its attribution
     marks.sort(key=lambda m: (m.span.start, -m.span.end))
     return marks

@@ -12,7 +12,7 @@ from ._augment import variants
 from ._classify import classify
 from ._corpus import LabelledArticle
 from ._evaluate import Evaluation, evaluate
-from ._features import article_features
+from ._features import Line, article_features
 from ._labeller import PRIMARY, Labeller, line_records
 from ._normalise import normalise
 from ._parser import Parser, rule_reading
@@ -21,28 +21,36 @@ from ._sequence import label_of, train
 from ._text import line_scope
 from .errors import ModelError
 
-__all__ = ["cross_validate", "examples", "fold_of", "train_labeller"]
+__all__ = ["cross_validate", "examples", "fold_of", "records_of", "train_labeller"]
 
 # a combination of types seen fewer times than this is learned as its main type
 _MIN_COMBINATION = 3
 
 
-def examples(article: LabelledArticle) -> tuple[list[list[str]], list[frozenset[str]]]:
-    """The features of every non-blank line of *article* and its gold types."""
-    text = article.text
+def records_of(text: str) -> list[Line]:
+    """The working records of the non-blank lines of *text*, each with the rules' reading
+    of it, as a parse hands them to the labeller."""
     lines = normalise(segment(text))
     if not lines:
-        return [], []
+        return []
     with line_scope(len(lines)):
-        records = line_records(lines, rule_reading(classify(lines, text), text))
+        return line_records(lines, rule_reading(classify(lines, text), text))
+
+
+def examples(article: LabelledArticle) -> tuple[list[list[str]], list[frozenset[str]]]:
+    """The features of every non-blank line of *article* and its gold types."""
+    records = records_of(article.text)
+    if not records:
+        return [], []
+    with line_scope(len(records)):
         features = article_features(records)
     starts = [line.start for line in article.lines]
     gold = []
-    for line in lines:
-        i = bisect.bisect_right(starts, line.span.start) - 1
+    for record in records:
+        i = bisect.bisect_right(starts, record.start) - 1
         labelled = article.lines[i] if i >= 0 else None
-        if labelled is None or not labelled.start <= line.span.start < max(labelled.end, labelled.start + 1):
-            raise ModelError(f"{article.name}: the line at offset {line.span.start} has no label")
+        if labelled is None or not labelled.start <= record.start < max(labelled.end, labelled.start + 1):
+            raise ModelError(f"{article.name}: the line at offset {record.start} has no label")
         gold.append(labelled.types)
     return features, gold
 
