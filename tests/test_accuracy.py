@@ -473,7 +473,9 @@ def test_open_quotation_runs_over_a_link_and_a_caption() -> None:
         ),
         pytest.param(
             '"We will rebuild the wall before the winter," said Cllr Mary Jones, leader of the council.',
-            "said Cllr Mary Jones",
+            # who the speaker is belongs to the attribution, as in most of the labelled
+            # corpus's attributions that run on after the name (26 of 41)
+            "said Cllr Mary Jones, leader of the council",
             id="trailing-said-name-then-role",
         ),
         pytest.param(
@@ -735,14 +737,7 @@ ADVICE = [
     ],
 )
 @pytest.mark.parametrize("blank", [True, False], ids=["blank-lines", "no-blank-lines"])
-def test_list_items_lose_their_bullets(
-    bullets: tuple[str, str, str], blank: bool, request: pytest.FixtureRequest
-) -> None:
-    if bullets[0] == "- " and not blank:
-        # a dash opens a quotation in Scandinavian news, and the labeller learned it
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason="the labeller reads dash-led lines set close as quotations")
-        )
+def test_list_items_lose_their_bullets(bullets: tuple[str, str, str], blank: bool) -> None:
     items = [b + item for b, item in zip(bullets, ADVICE, strict=True)]
     text = _story(
         HEADLINE, LEAD, "The council has issued the following advice to residents:", *items, SECOND, blank=blank

@@ -28,6 +28,8 @@ ADVERSARIAL = {
     "digits": "18 May 2021 10:32 " * (SIZE // 18),
     "one long line": "The storm hit the coast at dawn, officials said. " * (SIZE // 49),
     "empty lines": "\n" * SIZE,
+    "dialogue commas": "\u2013 Vi, " + "sa, " * (SIZE // 4),
+    "speech after quotes": '"a," B.C. said "b," ' * (SIZE // 20),
 }
 
 
@@ -64,7 +66,7 @@ _MODULES = (
     "articlekit._lines", "articlekit._datelines", "articlekit._furniture", "articlekit._quotes", "articlekit._dates",
     "articlekit._text", "articlekit._decode", "articlekit._cleaners.unicode", "articlekit._cleaners.furniture",
     "articlekit._header", "articlekit._meta", "articlekit._classify", "articlekit._group", "articlekit._splits",
-    "articlekit._features",
+    "articlekit._features", "articlekit._speakers",
 )  # fmt: skip
 _NASTY = {
     "quotes": '"' * 5_000,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import articlekit
 from tests.invariants import check_article
 
@@ -36,9 +38,20 @@ def test_a_cut_off_wire_teaser_in_a_related_list_is_a_link() -> None:
     assert [link.text[:20] for link in article.read_more] == ["2 hours agoAMSTERDAM"]
 
 
-def test_a_navigation_link_glued_to_the_end_of_a_paragraph_is_removed() -> None:
+@pytest.mark.parametrize(
+    "parser",
+    [
+        pytest.param(articlekit.Parser(model=None), id="rules"),
+        pytest.param(
+            articlekit.Parser(),
+            id="labeller",
+            marks=pytest.mark.xfail(strict=True, reason="the labeller reads the first paragraph as a caption"),
+        ),
+    ],
+)
+def test_a_navigation_link_glued_to_the_end_of_a_paragraph_is_removed(parser: articlekit.Parser) -> None:
     text = f"Senate confirms dozens of nominees\n{LEAD} (More Politics News)\n{SECOND}\n"
-    article = articlekit.parse(text)
+    article = parser.parse(text)
     check_article(text, article)
     assert [(r.text, r.reason) for r in article.removed] == [("(More Politics News)", "navigation")]
     assert article.paragraphs[0].text == LEAD

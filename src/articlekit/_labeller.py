@@ -134,16 +134,20 @@ def _further_headlines(lines: Sequence[Line], labels: Sequence[str]) -> list[str
     return out
 
 
+# the labels of lines that begin the story
+_STORY = frozenset({"paragraph", "quote"})
+
+
 def _late_standfirsts(labels: Sequence[str]) -> list[str | None]:
     """``"standfirst"`` for every line labelled a standfirst after a line labelled a
-    paragraph: a standfirst opens the story (in the labelled corpus, 1 standfirst line
-    in 207 stands after a paragraph)."""
+    paragraph or a quotation: a standfirst opens the story (of the 208 standfirst lines
+    of the labelled corpus, 1 stands after a paragraph and none after a quotation)."""
     out: list[str | None] = [None] * len(labels)
     story = False
     for i, label in enumerate(labels):
         if story and "standfirst" in label.split("+"):
             out[i] = "standfirst"
-        story = story or label == "paragraph"
+        story = story or label in _STORY
     return out
 
 

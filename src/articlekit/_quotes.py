@@ -9,6 +9,7 @@ import attrs
 import regex
 
 from ._lexicons import load as load_lexicon
+from ._speakers import speaker_after, speaker_in_clauses
 from ._tables import OPENERS, QUOTE_PAIRS, SPEECH_VERBS
 from ._text import holds_any, per_line, words
 
@@ -24,33 +25,11 @@ _REVERSE_MARKS = regex.compile(f"(?r)[{regex.escape(_ALL_MARKS)}]")
 _LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])(?=\S|(?<=[\u00ab\u00bb\u2039\u203a])\s)")
 _GUILLEMETS = "\u00ab\u00bb\u2039\u203a"
 _TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
-# the verbs of the tables and of every language's lexicon (``speech``)
-_VERBS = "|".join(
-    sorted(
-        (regex.escape(v).replace(r"\ ", r"\s+") for v in {*SPEECH_VERBS, *load_lexicon().entries_of("speech")}),
-        key=len,
-        reverse=True,
-    )
-)
-_WORD = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev|Supt|Insp|Det|Hon)\.|[\w\u2019'&-]+)"
-# "…," said Mr Smith.  /  "…," Donnelly said yesterday.  — a few words around a verb
-# the words that open a noun phrase after the verb, in the languages we read
-_DETERMINERS = (
-    "the|a|an|his|her|their|its|one|le|la|les|l'|un|une|el|los|las|una|il|lo|gli|i|o|os|as|um|uma|"
-    "der|die|das|ein|eine|de|het|een"
-)
+# the verbs of the tables and of every language's lexicon (``speech``), case-folded
+_VERBS = frozenset({*(v.casefold() for v in SPEECH_VERBS), *load_lexicon().entries_of("speech")})
 # after the verb, the speaker's name and title: "said Mr. Thakur", "said astrophysicist
-# Alan Boss", "aldus Van den Heuvel"; the rest of the sentence is not the attribution
+# Alan Boss", "aldus Van den Heuvel"
 _NAME = r"(?:\p{Lu}[\w\u2019'.-]*|(?:van|von|den|der|de|del|da|di|al|bin|le|la)\b)"
-_TRAILING_ATTRIBUTION = regex.compile(
-    rf"(?P<att>(?:{_WORD}[ ,]+){{0,8}}?(?i:{_VERBS})\b"
-    # "said the harbour master." / "said Mr. Thakur" / "said astrophysicist Alan Boss"
-    # (and the name set after it: "said the town's mayor, Ahmet Demir.")
-    rf"(?:[ ]+(?i:{_DETERMINERS})[ ]+[\w\u2019'-]+(?:[ ]+[\w\u2019'-]+){{0,4}}"
-    rf"(?:,[ ]+\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?(?=\s*[.,;:!?]|$)"
-    rf"|[ ]+(?:(?i:{_DETERMINERS})[ ]+)?(?:\p{{Ll}}[\w-]*[ ]+){{0,3}}\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}})?)",
-    regex.VERSION0,  # simple case folding in (?i:...): see _text.CASELESS
-)
 _UNMARKED_ATTRIBUTION = regex.compile(
     rf",\s+(?P<att>(?i:said|says|added|told)(?:[ ]+\p{{Ll}}[\w-]*)?"
     rf"(?:[ ]+\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}}))",
@@ -119,17 +98,13 @@ def _speech_end(text: str, opener: str) -> int:
 
 
 def _trailing_attribution(text: str, first_close: int | None) -> tuple[int, int] | None:
-    match = None
     if first_close is not None:
-        # the attribution starts after the spaces and commas that follow the closing mark
-        after = first_close + 1
-        after += len(text) - after - len(text[after:].lstrip(" ,;\t\u00a0"))
-        match = _TRAILING_ATTRIBUTION.match(text, after)
-    if match is None:
-        # the closing mark lost in the scrape: "…for the first time, said Alan Boss of…"
-        match = _UNMARKED_ATTRIBUTION.search(text, 0, first_close if first_close is not None else len(text))
-        return _without_full_stop(text, *match.span("att")) if match is not None else None
-    return _without_full_stop(text, *match.span("att"))
+        found = speaker_after(text, first_close + 1, _VERBS)
+        if found is not None:
+            return found
+    # the closing mark lost in the scrape: "…for the first time, said Alan Boss of…"
+    match = _UNMARKED_ATTRIBUTION.search(text, 0, first_close if first_close is not None else len(text))
+    return _without_full_stop(text, *match.span("att")) if match is not None else None
 
 
 def _without_full_stop(text: str, start: int, end: int) -> tuple[int, int]:
@@ -211,8 +186,6 @@ _SPEAKER_LABEL = regex.compile(
 )
 _LABEL_MAX_WORDS = 8
 _DIALOGUE_DASH = regex.compile(r"[-\u2012\u2013\u2014\u2015]\s?(?=\S)")
-# the clause that ends a line of dialogue: `…, säger Towe Hägg.` / `… – mówi Anna.`
-_CLOSING_CLAUSE = regex.compile(r"(?r)(?:,|\s[-\u2013\u2014])\s+(?P<clause>[^,.!?\u2013\u2014]{2,120}?)[.!?]?\s*$")
 
 
 @attrs.frozen(slots=True)
@@ -245,14 +218,7 @@ def read_unmarked_speech(text: str, speech_verbs: frozenset[str]) -> SpeechReadi
     """
     dash = _DIALOGUE_DASH.match(text)
     if dash is not None:
-        clause = _CLOSING_CLAUSE.search(text, dash.end())
-        attribution = None
-        if clause is not None:
-            start, end = clause.span("clause")
-            found = words(text[start:end])
-            if found and any(w.casefold() in speech_verbs for w in found[:4]):
-                attribution = (start, end)
-        return SpeechReading(attribution, starts=True, runs_on=False)
+        return SpeechReading(speaker_in_clauses(text, dash.end(), speech_verbs), starts=True, runs_on=False)
     label = _SPEAKER_LABEL.match(text)
     if label is not None and len(words(label["label"])) <= _LABEL_MAX_WORDS:
         head = label["label"]
