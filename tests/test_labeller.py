@@ -311,13 +311,33 @@ def test_when_the_model_finds_no_dateline_the_first_dated_stamp_holds_one() -> N
     from articlekit._features import Line
 
     labeller = _one_minded(("dateline", "paragraph"), [0.0, 5.0])  # every line a paragraph
-    lines = [Line("Storm hits coast", 0, 16, True), Line("18 May 2021", 17, 28, False), Line("Text.", 29, 34, True)]
+    lines = [Line("Storm hits coast", 0, 16, True), Line("Updated today", 17, 30, False), Line("Text.", 31, 36, True)]
     assert labeller.label(lines)[0] == ["paragraph", "paragraph", "paragraph"]
     lines[1].dated = True  # the rules read a date from it
     labels, confidences = labeller.label(lines)
     assert labels == ["paragraph", "dateline", "paragraph"]
     # confidence is over the labels the constraint leaves: here only one
     assert confidences[1] == 1.0
+
+
+def test_with_no_stamp_a_short_line_of_the_opening_with_a_whole_date_holds_the_dateline() -> None:
+    from articlekit._features import Line
+
+    labeller = _one_minded(("dateline", "paragraph"), [0.0, 5.0])  # every line a paragraph
+    story = "The council met on Tuesday night and agreed to rebuild the harbour wall before the winter."
+    byline = "Trending 24th May 2019 by Valerie Loftus"
+    lines = [Line("Storm hits coast", 0, 16, True), Line(byline, 17, 57, False), Line(story, 58, 148, True)]
+    assert labeller.label(lines)[0] == ["paragraph", "dateline", "paragraph"]
+    # a month and year is no whole date; and a date below the story's first prose is the story's
+    lines[1].text = "Trending May 2019 by Valerie Loftus"
+    assert labeller.label(lines)[0] == ["paragraph", "paragraph", "paragraph"]
+    lines[1].text = byline
+    assert labeller.label([lines[0], lines[2], lines[1]])[0] == ["paragraph", "paragraph", "paragraph"]
+    # nor the date of an embedded post (a tweet's signature line), a quotation or a link
+    from articlekit._labeller import _dated_opening_line
+
+    assert _dated_opening_line(lines, ["headline", "byline", "paragraph"]) == 1
+    assert _dated_opening_line(lines, ["headline", "embed", "paragraph"]) is None
 
 
 def test_a_line_the_rules_read_as_a_quotation_is_no_plain_paragraph() -> None:

@@ -22,10 +22,11 @@ from ._text import per_line, words
 _MONTH_ALT = "|".join(sorted((regex.escape(m) for m in MONTHS), key=len, reverse=True))
 _TZ_ALT = "|".join(sorted(TIMEZONES, key=len, reverse=True))
 
+# (not a year and a clock: "April 5, 2024-17:06")
 _ISO = regex.compile(
     r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})"
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
-    r"(?P<off>Z|[+-]\d{2}:?\d{2})?)?)?(?!\d)"
+    r"(?P<off>Z|[+-]\d{2}:?\d{2})?)?)?(?![\d:])"
 )
 _DMY = regex.compile(
     rf"(?<![\w.])(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º|er)?\s*(?:de\s+|of\s+)?"

@@ -23,6 +23,7 @@ from ._model import Span
 from ._quotes import read_quote, read_unmarked_speech
 from ._sequence import SequenceModel
 from ._splits import opening_end, stamp_extent
+from ._text import is_prose, word_count
 from .errors import ModelError
 
 __all__ = ["DEFAULT_MODEL", "PRIMARY", "Labeller", "line_records", "reconcile"]
@@ -103,6 +104,8 @@ class Labeller:
             # date from must hold a dateline (measured across websites: date accuracy
             # 0.839 -> 0.854, headline 0.824 -> 0.829, dateline F1 0.803 -> 0.807)
             stamp = next((i for i, line in enumerate(lines) if line.dated), None)
+            if stamp is None:
+                stamp = _dated_opening_line(lines, labels)
             if stamp is not None:
                 required[stamp] = "dateline"
                 labels, confidences = self.model.decode_scores(scores, required, banned)
@@ -116,6 +119,29 @@ class Labeller:
 
     def __repr__(self) -> str:
         return f"Labeller({self.name!r})"
+
+
+# the most words of a line of the opening that is read for a date when no stamp holds one
+_DATED_LINE_WORDS = 12
+
+
+# labels whose dates are another's: a post's, a quotation's, a linked story's
+_DATED_ELSEWHERE = frozenset({"embed", "quote", "read_more"})
+
+
+def _dated_opening_line(lines: Sequence[Line], labels: Sequence[str]) -> int | None:
+    """The first short line before the story's prose that holds a whole date (``Trending
+    24th May 2019 by Valerie Loftus``), for an article where no stamp does; not a line
+    labelled an embedded post, a quotation or a link, whose dates are theirs (measured
+    across websites: date accuracy 0.917 -> 0.921, headline 0.847 -> 0.850)."""
+    for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        if is_prose(line.text):
+            return None
+        if word_count(line.text) <= _DATED_LINE_WORDS and _DATED_ELSEWHERE.isdisjoint(label.split("+")):
+            date = _dates.fast_date(line.text)
+            if date is not None and len(date) >= len("2019-05-24"):
+                return i
+    return None
 
 
 def _further_headlines(lines: Sequence[Line], labels: Sequence[str]) -> list[str | None]:
