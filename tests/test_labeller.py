@@ -18,6 +18,7 @@ from articlekit._labeller import Labeller
 from articlekit._training import cross_validate, fold_of, train_labeller
 from articlekit.errors import ConfigurationError, ModelError
 from tests.conftest import DEV, EXAMPLE, ROOT, SEED, SHARED, read_exact
+from tests.invariants import check_article
 
 TRAIN = SHARED / "corpus" / "train"
 SHIPPED = ROOT / "src" / "articlekit" / "data" / "labeller.akm"
@@ -446,3 +447,35 @@ def test_scores_read_in_chunks_are_the_scores_read_at_once() -> None:
     before = streamed.copy()
     model.decode_scores(streamed, excluded=["headline"] * len(lines))
     assert np.array_equal(before, streamed)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        pytest.param("Harbour wall breached as storm floods seafront - Porthcarrow News", id="site-name-after"),
+        pytest.param("fb-pixelHarbour wall breached as storm floods seafront", id="tracker-before"),
+    ],
+)
+def test_a_headline_with_furniture_glued_to_it_printed_again_cleanly_is_read_from_the_clean_copy(glued: str) -> None:
+    from articlekit._features import Line
+    from articlekit._labeller import _glued_headline
+
+    headline = "Harbour wall breached as storm floods seafront"
+    story = (
+        "The sea wall at Porthcarrow gave way at dawn on Tuesday, and the harbour flooded within the hour, "
+        "the coastguard said.\n"
+        "Residents were moved to the village hall while engineers inspected the damage.\n"
+    )
+    text = f"{glued}\nHome | News | Cornwall\n{headline}\n{story}"
+    article = articlekit.parse(text)
+    assert article.headline is not None
+    assert article.headline.text == headline
+    assert article.headline.span.start == text.index(f"\n{headline}\n") + 1
+    assert glued in [r.text for r in article.removed]
+    check_article(text, article)
+    # the rule itself: a clean copy is a part of the glued line, at least half of it
+    lines = [Line(glued, 0, 1, True), Line("Home | News | Cornwall", 0, 1, False), Line(headline, 0, 1, False)]
+    assert _glued_headline(lines, ["headline", "boilerplate", "caption"]) == (0, 2)
+    assert _glued_headline(lines, ["boilerplate", "boilerplate", "caption"]) is None
+    lines[2].text = "Harbour wall"  # too short a part to be the headline
+    assert _glued_headline(lines, ["headline", "boilerplate", "caption"]) is None

@@ -113,6 +113,14 @@ class Labeller:
         # over three seeds: macro F1 +0.0004 to +0.0008, standfirst precision +0.012 to
         # +0.017, recall the same)
         excluded = [h or s for h, s in zip(_further_headlines(lines, labels), _late_standfirsts(labels), strict=True)]
+        # a headline with furniture glued to it (``fb-pixelMayor Wu said …``, ``… -
+        # Action News``) printed again cleanly below: the clean line holds the headline
+        # (measured across websites: headline accuracy 0.850 -> 0.862; it changed five
+        # articles of five sites, each to the right headline)
+        glued = _glued_headline(lines, labels)
+        if glued is not None:
+            first, again = glued
+            required[again], excluded[again], excluded[first] = "headline", None, "headline"
         if any(excluded):
             labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
         return labels, confidences
@@ -141,6 +149,26 @@ def _dated_opening_line(lines: Sequence[Line], labels: Sequence[str]) -> int | N
             date = _dates.fast_date(line.text)
             if date is not None and len(date) >= len("2019-05-24"):
                 return i
+    return None
+
+
+# how far below a glued headline its clean copy may stand, and the least of it that counts
+_CLEAN_COPY_WITHIN = 5
+_CLEAN_COPY_CHARS = 20
+
+
+def _glued_headline(lines: Sequence[Line], labels: Sequence[str]) -> tuple[int, int] | None:
+    """``(the first line labelled a headline, a line just below it)`` when the line
+    below is the headline's text without what is glued to it: a part of it, at least
+    half of it and ``_CLEAN_COPY_CHARS`` long."""
+    first = next((i for i, label in enumerate(labels) if "headline" in label.split("+")), None)
+    if first is None:
+        return None
+    glued = " ".join(lines[first].text.casefold().split())
+    for j in range(first + 1, min(len(lines), first + 1 + _CLEAN_COPY_WITHIN)):
+        clean = " ".join(lines[j].text.casefold().split())
+        if clean != glued and len(clean) >= _CLEAN_COPY_CHARS and 2 * len(clean) >= len(glued) and clean in glued:
+            return first, j
     return None
 
 
