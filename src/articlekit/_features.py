@@ -113,8 +113,9 @@ def _case(text: str, tokens: Sequence[str]) -> str:
     return "mixed"
 
 
-def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexicon) -> list[str]:
-    """The features of a line on its own."""
+def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """The features of a line on its own, and those of them it lends its neighbours
+    (its shape, case and rule reading, and whether it reads as prose or speech)."""
     text = line.text
     n = len(tokens)
     first, last = text[:1], text[-1:]
@@ -126,6 +127,7 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
         "case=" + _case(text, tokens),
         "rule=" + line.rule,
     ]
+    lent = [feats[0], feats[2], feats[3], feats[4], feats[5]]
     if line.reason:
         feats.append("reason=" + line.reason)
         feats.append("rule+reason=" + line.rule + "|" + line.reason)
@@ -139,14 +141,18 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
     feats.extend(lexicon.features_of_folded(folded))
     if SENTENCE_END.search(text):
         feats.append("sentence_end")
+        lent.append("sentence_end")
     if is_prose(text):
         feats.append("prose")
+        lent.append("prose")
     if is_title_like(text):
         feats.append("title_like")
+        lent.append("title_like")
     if ":" in text[:40]:
         feats.append("colon_early")
     if text.endswith(":"):
         feats.append("ends_colon")
+        lent.append("ends_colon")
     if "http" in text or "www." in text:
         feats.append("url")
     if "@" in text:
@@ -166,7 +172,10 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
     quote = read_quote(text)
     if quote is not None:
         feats.append("quote")
+        lent.append("quote")
         feats.append("quote_open_end" if quote.open_at_end else "quote_closed")
+        if quote.open_at_end:
+            lent.append("quote_open_end")
         if quote.lead_in is not None:
             feats.append("quote_lead_in")
         if quote.attribution:
@@ -199,7 +208,7 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
         feats.append("desk")
     if looks_like_byline(text):
         feats.append("byline_pattern")
-    return feats
+    return feats, lent
 
 
 def _opening(text: str) -> list[str]:
@@ -226,10 +235,8 @@ def _opening(text: str) -> list[str]:
     return feats
 
 
-# the features a neighbour lends a line (the lines two away lend none: measured, their
-# features cost about a point of macro F1 across websites)
-_NEIGHBOUR_PREFIXES = ("wc=", "last=", "first=", "rule=", "case=")
-_NEIGHBOUR_FLAGS = frozenset({"prose", "quote", "quote_open_end", "sentence_end", "title_like", "ends_colon"})
+# a line's neighbours two away lend it nothing (measured, their features cost about a
+# point of macro F1 across websites); what the next ones lend is chosen in _own
 
 
 def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> list[list[str]]:
@@ -240,13 +247,10 @@ def article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> l
 
 def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None) -> Iterator[list[str]]:
     """:func:`article_features` one line at a time: a text of many thousand lines never
-    holds every line's features at once."""
+    holds every line's features at once, nor every line's words (what is read of a
+    line's words is kept for the lines around the one at hand only)."""
     lexicon = lexicon or load()
-    tokens = [words(line.text) for line in lines]
-    folded = [[t.casefold() for t in toks] for toks in tokens]
-    bags = [frozenset(f) for f in folded]
-    content = [frozenset(w for w in bag if len(w) >= _CONTENT) for bag in bags]
-    body = _body_words(lines, content)
+    body, kept = _body_words(lines)
     keys = [line.text.casefold() for line in lines]
     counts = Counter(keys)
     prose = [is_prose(line.text) for line in lines]
@@ -254,17 +258,21 @@ def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None)
     last_prose = next((i for i in range(len(lines) - 1, -1, -1) if prose[i]), -1)
     first_text = keys[0] if keys else ""
     total = len(lines)
-    # each line's own features and what it lends its neighbours, for the lines around
-    # the one at hand only
+    # each line's own features, what it lends its neighbours, and its words, for the
+    # lines around the one at hand only
     own: dict[int, list[str]] = {}
     lent: dict[int, list[str]] = {}
+    bags: dict[int, frozenset[str]] = {}
     for i, line in enumerate(lines):
         for j in (i, i + 1):
             if j < total and j not in own:
-                own[j] = _own(lines[j], tokens[j], folded[j], lexicon)
-                lent[j] = [f for f in own[j] if f.startswith(_NEIGHBOUR_PREFIXES) or f in _NEIGHBOUR_FLAGS]
+                tokens = kept.pop(j) if j in kept else words(lines[j].text)
+                folded = [t.casefold() for t in tokens]
+                bags[j] = frozenset(folded)
+                own[j], lent[j] = _own(lines[j], tokens, folded, lexicon)
         own.pop(i - 2, None)
         lent.pop(i - 2, None)
+        bags.pop(i - 2, None)
         feats = ["bias", *own[i]]
         feats.append("pos=" + (str(i) if i < 6 else "6-9" if i < 10 else "10+"))
         back = total - 1 - i
@@ -287,14 +295,15 @@ def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None)
                 feats.append(tag + "edge")
                 continue
             feats.extend([tag + f for f in lent[j]])
+        bag = bags[i]
         for offset in (-1, 1):
             j = i + offset
-            if 0 <= j < total and bags[i] and bags[j]:
-                overlap = len(bags[i] & bags[j]) / min(len(bags[i]), len(bags[j]))
+            if 0 <= j < total and bag and bags[j]:
+                overlap = len(bag & bags[j]) / min(len(bag), len(bags[j]))
                 if overlap >= 0.5:
                     feats.append(f"like{offset:+d}=" + ("same" if overlap >= 0.9 else "close"))
         # an article of short lines has no body to measure by
-        feats.append("in_body=" + (_in_body(content[i], body, len(line.text) >= _LONG) if body else "nobody"))
+        feats.append("in_body=" + (_in_body(_content(bag), body, len(line.text) >= _LONG) if body else "nobody"))
         if i > 0:
             feats.append("rule_pair=" + lines[i - 1].rule + ">" + line.rule)
         if i + 1 < total:
@@ -308,13 +317,30 @@ _LONG = 150
 _CONTENT = 4
 
 
-def _body_words(lines: Sequence[Line], content: Sequence[frozenset[str]]) -> Counter[str]:
-    """How many of the article's long lines each content word is in."""
+def _content(bag: frozenset[str]) -> frozenset[str]:
+    """A line's content words, of its words (case-folded)."""
+    return frozenset(w for w in bag if len(w) >= _CONTENT)
+
+
+# the most words of long lines read for the body that are kept for reading the lines
+# again (a long text's are read twice rather than all held at once)
+_KEPT_WORDS = 50_000
+
+
+def _body_words(lines: Sequence[Line]) -> tuple[Counter[str], dict[int, tuple[str, ...]]]:
+    """How many of the article's long lines each content word is in; and the words of
+    the long lines, by line, as far as ``_KEPT_WORDS`` go."""
     body: Counter[str] = Counter()
-    for line, own in zip(lines, content, strict=True):
+    kept: dict[int, tuple[str, ...]] = {}
+    budget = _KEPT_WORDS
+    for i, line in enumerate(lines):
         if len(line.text) >= _LONG:
-            body.update(own)
-    return body
+            found = words(line.text)
+            body.update({w for w in map(str.casefold, found) if len(w) >= _CONTENT})
+            if len(found) <= budget:
+                kept[i] = found
+                budget -= len(found)
+    return body, kept
 
 
 def _in_body(own: frozenset[str], body: Counter[str], long: bool) -> str:
