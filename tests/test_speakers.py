@@ -138,3 +138,26 @@ def test_reading_stays_linear(text: str) -> None:
     quarter = min(seconds(text[: len(text) // 4]) for _ in range(2))
     whole = min(seconds(text) for _ in range(2))
     assert whole <= 8 * max(quarter, 0.01)
+
+
+@pytest.mark.parametrize(
+    ("line", "speech"),
+    [
+        pytest.param(
+            "“It’s always sweet. You never wanna do overtime in that ring,” he told Queensberry. "
+            '"After the last 12 rounds we shared together, I know how I felt the next day.',
+            "It’s always sweet. You never wanna do overtime in that ring. After the last 12 rounds we shared "
+            "together, I know how I felt the next day.",
+            id="resumed-after-a-sentence-with-the-attribution",
+        ),
+        pytest.param(
+            '"It is over," he said of the "Iron Lady" on Friday.',
+            "It is over",
+            id="a-quoted-name-later-is-not-more-speech",
+        ),
+    ],
+)
+def test_the_speech_goes_on_after_the_attribution(line: str, speech: str) -> None:
+    reading = read_quote(line)
+    assert reading is not None
+    assert reading.speech == speech

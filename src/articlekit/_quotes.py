@@ -148,6 +148,18 @@ def read_quote(text: str) -> QuoteReading | None:
             # "…," said Mr Jones. "More speech…  → the two pieces of speech
             speech = text[1:first_close].rstrip(" ,")
             rest = text[attribution[1] :].lstrip(_TRAILING_PUNCT)
+            reopening = _MARKS.search(text, attribution[1])
+            if (
+                rest[:1] not in QUOTE_PAIRS
+                and reopening is not None
+                and text[reopening.start()] in QUOTE_PAIRS
+                and text[reopening.end() : reopening.end() + 1].strip()  # an opening mark hugs its word
+            ):
+                # "…," he told Queensberry. "After the last …: the speech goes on where a
+                # sentence after the attribution ends with a new quotation
+                between = text[attribution[1] : reopening.start()].rstrip()
+                if between[-1:] in (".", "!", "?", ":"):
+                    rest = text[reopening.start() :]
             if rest[:1] in QUOTE_PAIRS:
                 # the comma before "said" ended a sentence of the speech
                 if speech and speech[-1] not in ".!?\u2026":
