@@ -19,12 +19,13 @@ from ._lexicons import Lexicon, load
 from ._lines import is_desk, is_person, looks_like_byline
 from ._quotes import read_quote
 from ._splits import opening_end
+from ._tables import DASHES
 from ._text import SENTENCE_END, is_prose, is_title_like, words
 
 __all__ = ["Line", "article_features", "iter_article_features", "rule_readings"]
 
 _OPEN_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a\u300c\u300e")
-_DASHES = frozenset("-\u2013\u2014\u2012\u2015")
+_DASHES = frozenset(DASHES)
 _BULLETS = frozenset("\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u25ba\u25b6\u2192>")
 
 

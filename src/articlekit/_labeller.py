@@ -164,12 +164,17 @@ def _glued_headline(lines: Sequence[Line], labels: Sequence[str]) -> tuple[int, 
     first = next((i for i, label in enumerate(labels) if "headline" in label.split("+")), None)
     if first is None:
         return None
-    glued = " ".join(lines[first].text.casefold().split())
+    glued = _headline_key(lines[first].text)
     for j in range(first + 1, min(len(lines), first + 1 + _CLEAN_COPY_WITHIN)):
-        clean = " ".join(lines[j].text.casefold().split())
+        clean = _headline_key(lines[j].text)
         if clean != glued and len(clean) >= _CLEAN_COPY_CHARS and 2 * len(clean) >= len(glued) and clean in glued:
             return first, j
     return None
+
+
+def _headline_key(text: str) -> str:
+    """A headline's text as two printings of it compare: whatever the case and spacing."""
+    return " ".join(text.casefold().split())
 
 
 def _further_headlines(lines: Sequence[Line], labels: Sequence[str]) -> list[str | None]:
@@ -180,7 +185,7 @@ def _further_headlines(lines: Sequence[Line], labels: Sequence[str]) -> list[str
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if "headline" not in label.split("+"):
             continue
-        key = " ".join(line.text.casefold().split())
+        key = _headline_key(line.text)
         if first is None:
             first = key
         elif key != first:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ._tables import OPENERS
+from ._tables import DASHES, OPENERS
 
 __all__ = ["speaker_after", "speaker_in_clauses"]
 
@@ -30,7 +30,6 @@ _TITLES = frozenset(
 # for New York City-area airports, said`` has sixteen)
 _SENTENCE_WORDS = 40
 _BEFORE_VERB = 20
-_DASHES = "-\u2012\u2013\u2014\u2015"
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -133,24 +132,21 @@ def speaker_after(text: str, start: int, verbs: Collection[str]) -> tuple[int, i
     """
     while start < len(text) and text[start] in " ,;\t\u00a0":
         start += 1
-    if start < len(text) and text[start] in _DASHES:
-        # "…" – написав глава держави. / "…" — Karen Hovav, MD, Center City Pediatrics
+    # "…" – написав глава держави. / "…" — Karen Hovav, MD, Center City Pediatrics
+    dashed = start < len(text) and text[start] in DASHES
+    if dashed:
         start += 1
         while start < len(text) and text[start].isspace():
             start += 1
-        words = _sentence(text, start)
-        if not words or not words[0][2][:1].isalpha():
-            return None
-        found = _speaker(text, words, verbs, _BEFORE_VERB)
-        if found is None and words[0][2][:1].isupper() and len(words) <= _BEFORE_VERB:
-            # a name signs the quotation: up to the first comma (what follows is who they are)
-            last = next((i for i, (_, _, w) in enumerate(words) if w.endswith(",")), len(words) - 1)
-            found = _trimmed(text, words[0][0], words[last][1])
-        return found
     words = _sentence(text, start)
     if not words or not words[0][2][:1].isalpha():
         return None
-    return _speaker(text, words, verbs, _BEFORE_VERB)
+    found = _speaker(text, words, verbs, _BEFORE_VERB)
+    if found is None and dashed and words[0][2][:1].isupper() and len(words) <= _BEFORE_VERB:
+        # a name signs the quotation: up to the first comma (what follows is who they are)
+        last = next((i for i, (_, _, w) in enumerate(words) if w.endswith(",")), len(words) - 1)
+        found = _trimmed(text, words[0][0], words[last][1])
+    return found
 
 
 # in a line of dialogue, the clause that names the speaker opens with its verb or has it
@@ -170,7 +166,7 @@ def speaker_in_clauses(text: str, start: int, verbs: Collection[str]) -> tuple[i
     for clause in _CLAUSE_BREAK.finditer(text, start):
         at = clause.end()
         # the few words after the break first: the sentence is read only for a verb
-        head = [(m.start(), m.end(), m.group()) for m in _first_words(text, at)]
+        head = _first_words(text, at)
         # the verb stands in this clause, not after the next comma ("det gick lugnt till, säger")
         head = head[: next((i + 1 for i, (_, _, w) in enumerate(head) if w.endswith(",")), len(head))]
         if not head or not head[0][2][:1].isalpha() or _verb_at(head, verbs, _CLAUSE_VERB_WITHIN) is None:
@@ -183,10 +179,11 @@ def speaker_in_clauses(text: str, start: int, verbs: Collection[str]) -> tuple[i
 _CLAUSE_BREAK = re.compile(r",\s*|\s[-\u2013\u2014]\s+")
 
 
-def _first_words(text: str, at: int) -> list[re.Match[str]]:
+def _first_words(text: str, at: int) -> list[tuple[int, int, str]]:
+    """The words from *at* on, as many as a verb is looked for among and one more."""
     found = []
     for match in _TOKEN.finditer(text, at):
-        found.append(match)
+        found.append((match.start(), match.end(), match.group()))
         if len(found) > _CLAUSE_VERB_WITHIN:
             break
     return found

@@ -177,6 +177,8 @@ QUOTE_PAIRS: dict[str, str] = {
 # Marks that make a double quotation (single marks double as apostrophes).
 DOUBLE_OPENERS = '"\u201c\u201e\u00ab\u00bb\u2039\u203a\u300c\u300e`'
 OPENERS = "".join(QUOTE_PAIRS)
+# the dashes (and the hyphen) that open a line of dialogue or set off a name
+DASHES = "-\u2012\u2013\u2014\u2015"
 
 # Verbs of saying, for trailing attribution ("…," said Mr Smith.) in the languages we read.
 SPEECH_VERBS = (
