@@ -14,7 +14,7 @@ from .errors import ArticlekitError
 if TYPE_CHECKING:
     from ._labeller import Labeller
 
-__all__ = ["add_commands", "add_model_option", "evaluate_main", "model_of", "train_main"]
+__all__ = ["add_commands", "add_model_option", "base_of", "evaluate_main", "model_of", "train_main"]
 
 _MODEL_HELP = (
     "what says what each line is: 'default' (the default: the model that ships with articlekit), 'rules' "
@@ -43,6 +43,26 @@ def model_of(value: str | None) -> Labeller | str | None:
     return Labeller.load(value)
 
 
+_FROM_HELP = (
+    "tune this model to the articles rather than learn from them alone: 'default' (the model that ships "
+    "with articlekit) or the path of a model file; it keeps what it knew of other sites and learns the "
+    "habits of these"
+)
+
+
+def base_of(value: str | None) -> Labeller | None:
+    """The model ``--from`` names, to tune (``None``: not given, train from nothing)."""
+    if value is None:
+        return None
+    from ._labeller import Labeller
+
+    if value == "default":
+        return Labeller.default()
+    if value == "rules":
+        raise ArticlekitError("--from rules: the hand-written rules are no model to tune; use --from default")
+    return Labeller.load(value)
+
+
 def add_commands(sub: Any) -> None:
     train = sub.add_parser(
         "train",
@@ -53,7 +73,10 @@ def add_commands(sub: Any) -> None:
     )
     train.add_argument("dirs", nargs="+", metavar="DIR", help="a directory of labelled articles, or one NAME.txt")
     train.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write")
-    train.add_argument("--epochs", type=int, default=10, metavar="N", help="passes over the articles (default: 10)")
+    train.add_argument("--from", dest="base", default=None, metavar="MODEL", help=_FROM_HELP)
+    train.add_argument(
+        "--epochs", type=int, default=None, metavar="N", help="passes over the articles (default: 10; 3 with --from)"
+    )
     train.add_argument("--no-augment", action="store_true", help=_AUGMENT_HELP)
     evaluate = sub.add_parser(
         "evaluate",
@@ -66,7 +89,10 @@ def add_commands(sub: Any) -> None:
     evaluate.add_argument("dirs", nargs="+", metavar="DIR", help="a directory of labelled articles, or one NAME.txt")
     add_model_option(evaluate)
     evaluate.add_argument("--cv", type=int, default=None, metavar="K", help="cross-validate over K folds by website")
-    evaluate.add_argument("--epochs", type=int, default=10, metavar="N", help="with --cv: passes over the articles")
+    evaluate.add_argument("--from", dest="base", default=None, metavar="MODEL", help="with --cv: " + _FROM_HELP)
+    evaluate.add_argument(
+        "--epochs", type=int, default=None, metavar="N", help="with --cv: passes over the articles (10; 3 with --from)"
+    )
     evaluate.add_argument("--no-augment", action="store_true", help="with --cv: " + _AUGMENT_HELP)
     evaluate.add_argument("--json", default=None, metavar="OUT", help="also write the figures to OUT as JSON")
 
@@ -80,20 +106,22 @@ def train_main(args: argparse.Namespace) -> int:
     from ._corpus import read_labelled
     from ._training import train_labeller
 
-    if args.epochs < 1:
+    if args.epochs is not None and args.epochs < 1:
         return _fail(f"--epochs must be 1 or more, got {args.epochs}")
     try:
+        base = base_of(args.base)
         articles = read_labelled(args.dirs)
         started = time.perf_counter()
-        labeller = train_labeller(articles, epochs=args.epochs, augment=not args.no_augment)
+        labeller = train_labeller(articles, epochs=args.epochs, augment=not args.no_augment, base=base)
         labeller.model.save(args.output)
     except ArticlekitError as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     lines = sum(len(a.lines) for a in articles)
+    tuned = f" tuned {args.base} on" if base is not None else " trained on"
     print(
-        f"articlekit: trained on {len(articles)} articles ({lines} lines) in {time.perf_counter() - started:.1f} s; "
+        f"articlekit:{tuned} {len(articles)} articles ({lines} lines) in {time.perf_counter() - started:.1f} s; "
         f"wrote {args.output} ({len(labeller.model.features)} features, {len(labeller.labels)} labels)",
         file=sys.stderr,
     )
@@ -106,17 +134,22 @@ def evaluate_main(args: argparse.Namespace) -> int:
     from ._parser import Parser
     from ._training import cross_validate
 
+    if args.epochs is not None and args.epochs < 1:
+        return _fail(f"--epochs must be 1 or more, got {args.epochs}")
+    if args.cv is None and (args.base is not None or args.epochs is not None or args.no_augment):
+        return _fail("--from, --epochs and --no-augment say how --cv trains: give --cv K, or leave them out")
     try:
         articles = read_labelled(args.dirs)
         if args.cv is not None:
             if args.model is not None:
-                return _fail("--cv trains its own model on each fold: leave out --model")
+                return _fail("--cv trains its own model on each fold: leave out --model (--from MODEL tunes one)")
+            base = base_of(args.base)
 
             def progress(done: int, folds: int) -> None:
                 print(f"articlekit: fold {done} of {folds} scored", file=sys.stderr)
 
             result = cross_validate(
-                articles, args.cv, epochs=args.epochs, augment=not args.no_augment, progress=progress
+                articles, args.cv, epochs=args.epochs, augment=not args.no_augment, base=base, progress=progress
             )
         else:
             result = evaluate(Parser(model=model_of(args.model)).parse, articles)

@@ -55,38 +55,55 @@ def examples(article: LabelledArticle) -> tuple[list[list[str]], list[frozenset[
     return features, gold
 
 
-def _label_set(golds: Sequence[Sequence[frozenset[str]]]) -> Callable[[frozenset[str]], str]:
+def _label_set(golds: Sequence[Sequence[frozenset[str]]], known: Sequence[str] = ()) -> Callable[[frozenset[str]], str]:
     counts = Counter(label_of(types) for gold in golds for types in gold)
+    known_labels = frozenset(known)
 
     def label(types: frozenset[str]) -> str:
         name = label_of(types)
-        if counts[name] >= _MIN_COMBINATION or len(types) == 1:
+        if counts[name] >= _MIN_COMBINATION or len(types) == 1 or name in known_labels:
             return name
         return next(t for t in PRIMARY if t in types)
 
     return label
 
 
+# a model tuned from another learns from few pages: a few passes over them keep more of
+# what it knew (measured on the corpus's 19 sites of three pages or more, each page
+# scored after tuning on the site's others: 3 passes macro F1 0.750, lines 0.841; 10
+# passes 0.734, 0.835; 20 passes 0.739, 0.837)
+_EPOCHS = 10
+_TUNING_EPOCHS = 3
+
+
 def train_labeller(
     articles: Sequence[LabelledArticle],
     *,
-    epochs: int = 10,
+    epochs: int | None = None,
     rounds: int = 5,
     seed: int = 0,
     augment: bool = True,
+    base: Labeller | None = None,
 ) -> Labeller:
     """Train a :class:`Labeller` on *articles* (and, with *augment*, on each one's
-    variants: see :mod:`._augment`). The same articles give the same model."""
+    variants: see :mod:`._augment`). The same articles give the same model.
+
+    With *base*, tune that labeller to the articles rather than learn from them alone:
+    it keeps what it knew of other sites and learns the habits of these (the way to
+    teach the shipped model a few sites of your own). *epochs* is the number of passes
+    over the articles: 10 by default, 3 when tuning."""
     if not articles:
         raise ModelError("no labelled articles to train on")
+    if epochs is None:
+        epochs = _EPOCHS if base is None else _TUNING_EPOCHS
     ordered = sorted(articles, key=lambda a: (a.name, a.text))
     if augment:
         ordered = [v for a in ordered for v in (a, *variants(a))]
     prepared = [examples(a) for a in ordered]
-    label = _label_set([gold for _, gold in prepared])
+    label = _label_set([gold for _, gold in prepared], base.labels if base is not None else ())
     data = [(features, [label(types) for types in gold]) for features, gold in prepared if features]
-    model = train(data, epochs=epochs, rounds=rounds, seed=seed)
-    return Labeller(model, "trained")
+    model = train(data, epochs=epochs, rounds=rounds, seed=seed, base=base.model if base is not None else None)
+    return Labeller(model, "tuned" if base is not None else "trained")
 
 
 def fold_of(article: LabelledArticle, folds: int) -> int:
@@ -99,13 +116,14 @@ def cross_validate(
     articles: Sequence[LabelledArticle],
     folds: int = 5,
     *,
-    epochs: int = 10,
+    epochs: int | None = None,
     rounds: int = 5,
     augment: bool = True,
+    base: Labeller | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Evaluation:
-    """Train on all folds but one, score the one held out, for each fold in turn; the
-    evaluations of the held-out folds summed."""
+    """Train on all folds but one (tuning *base* to them, if given), score the one
+    held out, for each fold in turn; the evaluations of the held-out folds summed."""
     if folds < 2:
         raise ModelError(f"cross-validation needs at least 2 folds, got {folds}")
     assigned = [fold_of(a, folds) for a in articles]
@@ -122,7 +140,7 @@ def cross_validate(
         held_out = [a for a, f in zip(articles, assigned, strict=True) if f == k]
         if not held_out or not train_on:
             continue
-        labeller = train_labeller(train_on, epochs=epochs, rounds=rounds, augment=augment)
+        labeller = train_labeller(train_on, epochs=epochs, rounds=rounds, augment=augment, base=base)
         total = total + evaluate(Parser(model=labeller).parse, held_out)
         if progress is not None:
             progress(k + 1, folds)
