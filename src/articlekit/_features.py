@@ -98,7 +98,8 @@ def _char_class(ch: str) -> str:
 
 
 def _case(text: str, tokens: Sequence[str]) -> str:
-    letters = [t[:1] for t in tokens if t[:1].isalpha()]
+    # the words' first characters that are letters (a word is never empty)
+    letters = "".join(filter(str.isalpha, [t[0] for t in tokens]))
     if not letters:
         return "noletters"
     if text.isupper():
@@ -112,6 +113,10 @@ def _case(text: str, tokens: Sequence[str]) -> str:
     if ratio <= 0.2:
         return "lower"
     return "mixed"
+
+
+# the words at the start of a line that are features of their own (``bw=``)
+_BEGINNING = 8
 
 
 def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[str]]:
@@ -132,13 +137,15 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
     if line.reason:
         feats.append("reason=" + line.reason)
         feats.append("rule+reason=" + line.rule + "|" + line.reason)
+    # the first words in lower case, read once for the features of words below
+    lowered = [t.lower() for t in tokens[:_BEGINNING]]
     if n:
-        feats.append("w0=" + tokens[0].lower())
-        feats.append("wl=" + tokens[-1].lower())
+        feats.append("w0=" + lowered[0])
+        feats.append("wl=" + (lowered[-1] if n <= _BEGINNING else tokens[-1].lower()))
         if n >= 2:
-            feats.append("w01=" + tokens[0].lower() + " " + tokens[1].lower())
+            feats.append("w01=" + lowered[0] + " " + lowered[1])
         if n <= 5:
-            feats.extend("sw=" + t.lower() for t in tokens)
+            feats.extend(["sw=" + t for t in lowered])
     feats.extend(lexicon.features_of_folded(folded))
     if SENTENCE_END.search(text):
         feats.append("sentence_end")
@@ -192,8 +199,7 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
         feats.append("wire")
     feats.extend(_opening(text))
     if n:
-        for t in tokens[:8]:
-            feats.append("bw=" + t.lower())
+        feats.extend(["bw=" + t for t in lowered])
         feats.append("p2=" + text[:2].lower())
         feats.append("s2=" + text[-2:].lower())
     reason = boilerplate_reason(text)
@@ -304,7 +310,7 @@ def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None)
                 if overlap >= 0.5:
                     feats.append(f"like{offset:+d}=" + ("same" if overlap >= 0.9 else "close"))
         # an article of short lines has no body to measure by
-        feats.append("in_body=" + (_in_body(_content(bag), body, len(line.text) >= _LONG) if body else "nobody"))
+        feats.append("in_body=" + (_in_body(bag, body, len(line.text) >= _LONG) if body else "nobody"))
         if i > 0:
             feats.append("rule_pair=" + lines[i - 1].rule + ">" + line.rule)
         if i + 1 < total:
@@ -316,11 +322,6 @@ def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None)
 # mostly function words, which every line shares
 _LONG = 150
 _CONTENT = 4
-
-
-def _content(bag: frozenset[str]) -> frozenset[str]:
-    """A line's content words, of its words (case-folded)."""
-    return frozenset(w for w in bag if len(w) >= _CONTENT)
 
 
 # the most words of long lines read for the body that are kept for reading the lines
@@ -344,17 +345,20 @@ def _body_words(lines: Sequence[Line]) -> tuple[Counter[str], dict[int, tuple[st
     return body, kept
 
 
-def _in_body(own: frozenset[str], body: Counter[str], long: bool) -> str:
-    """What share of a line's content words the body's other lines use, in fifths: a
+def _in_body(bag: frozenset[str], body: Counter[str], long: bool) -> str:
+    """What share of a line's content words (of its words, *bag*, case-folded) the
+    body's other lines use, in fifths: a
     crosshead or a caption speaks of the story, a related headline or a cookie notice
     does not (measured, 5-fold by website: macro F1 0.692 -> 0.697, headline accuracy
     0.817 -> 0.833, lines 0.799 -> 0.801; and with ``nobody`` for an article with no
     long line, where the share says nothing: 0.700 -> 0.705, headline 0.836 -> 0.847)."""
+    own = [w for w in bag if len(w) >= _CONTENT]
     if not own:
         return "none"
     # a long line's own words are in the body counts once: they must be there again
     need = 2 if long else 1
-    share = sum(1 for w in own if body[w] >= need) / len(own)
+    found = body.get  # (a Counter's own lookup of a missing word costs a call more)
+    share = sum(1 for w in own if found(w, 0) >= need) / len(own)
     return "0" if share == 0 else str(min(int(share * 5) + 1, 5))
 
 

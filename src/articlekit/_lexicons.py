@@ -55,6 +55,12 @@ class Lexicon:
     languages: tuple[str, ...]
     single: dict[str, frozenset[str]] = attrs.field(repr=False)
     phrases: dict[str, frozenset[str]] = attrs.field(repr=False)
+    #: the words a phrase opens with: a line that opens with none is not looked up
+    openers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+
+    @openers.default
+    def _openers(self) -> frozenset[str]:
+        return frozenset(phrase.split(" ", 1)[0] for phrase in self.phrases)
 
     def words_of(self, kind: str) -> frozenset[str]:
         """The single words of *kind* (case-folded)."""
@@ -79,10 +85,11 @@ class Lexicon:
         if not folded:
             return out
         opening: set[str] = set(get(folded[0], ()))
-        for n in range(2, min(len(folded), _MAX_PHRASE) + 1):
-            kinds = self.phrases.get(" ".join(folded[:n]))
-            if kinds is not None:
-                opening.update(kinds)
+        if folded[0] in self.openers:
+            for n in range(2, min(len(folded), _MAX_PHRASE) + 1):
+                kinds = self.phrases.get(" ".join(folded[:n]))
+                if kinds is not None:
+                    opening.update(kinds)
         out.extend("lex0:" + kind for kind in sorted(opening))
         return out
 

@@ -269,7 +269,7 @@ def looks_like_byline(text: str) -> bool:
 def _has_role(text: str) -> bool:
     """A name before a role (``Jane Smith, Political Editor``), in ten words at most:
     a line of prose (twelve words or more) never has one."""
-    return _ROLE.search(text) is not None and word_count(text) <= 10
+    return word_count(text) <= 10 and _ROLE.search(text) is not None
 
 
 def _is_stamp(text: str, lenient: bool = False) -> bool:
@@ -421,7 +421,8 @@ _DESK = regex.compile(r"(?:[\w-]+ ){0,2}(?:editors?|staff|reporters?|corresponde
 
 def is_person(text: str) -> bool:
     """A line that is only a person's name (``Jack Maidment``, ``Andy Gooding-Call``)."""
-    tokens = text.split()
+    # (five pieces at most: a line of five words or more is no name, however long)
+    tokens = text.split(maxsplit=4)
     if not 2 <= len(tokens) <= 4 or text.isupper() or any(ch.isdigit() for ch in text):
         return False
     for token in tokens:
