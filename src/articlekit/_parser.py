@@ -129,22 +129,31 @@ class Parser:
         if not lines:
             return Article(source=text)
         blocks = normalise(lines)
+        normalised = blocks is not lines
+        del lines  # (what a stage is done with is let go: a long text's peak memory)
         with line_scope(len(blocks)):
             pieces = classify(blocks, text)
             if self.model is not None:
-                from ._labeller import Labeller, line_records, reconcile
-
-                labeller = Labeller.default() if self.model == "default" else self.model
-                records = line_records(blocks, rule_reading(pieces, text))
-                labels, confidences = labeller.label(records, self.languages)
-                pieces = reconcile(blocks, pieces, labels, confidences, self.languages)
-            if blocks is not lines:  # a line was read normalised: the cleaners get it as written
+                pieces = self._labelled(blocks, pieces, text)
+            del blocks
+            if normalised:  # a line was read normalised: the cleaners get it as written
                 pieces = restore(pieces, text)
             # the cleaners run before grouping: a line they retype (a caption set inside a
             # quotation) or merge (a wrapped paragraph) changes how quotations group
             pieces, trace = self.cleaners.run(pieces)
             pieces = group(pieces, text, find_standfirst=self.model is None)
             return build(pieces, text, self.languages, trace)
+
+    def _labelled(self, blocks: list[Block], pieces: list[Block], text: str) -> list[Block]:
+        """The blocks of the lines as the model labels them (its working records are let
+        go on return)."""
+        from ._labeller import Labeller, line_records, reconcile
+
+        labeller = self.model if isinstance(self.model, Labeller) else Labeller.default()
+        records = line_records(blocks, rule_reading(pieces, text))
+        labels, confidences = labeller.label(records, self.languages)
+        del records
+        return reconcile(blocks, pieces, labels, confidences, self.languages)
 
     def parse_bytes(
         self, data: bytes | bytearray | memoryview, encoding: str | None = None, errors: Errors = "strict"

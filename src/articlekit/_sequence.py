@@ -219,9 +219,11 @@ class SequenceModel:
 
 def viterbi(emissions: Scores, transitions: Scores, start: Scores) -> list[int]:
     """The highest-scoring label sequence."""
-    n = emissions.shape[0]
+    n, m = emissions.shape
     score = start + emissions[0]
-    back = np.empty((n, emissions.shape[1]), dtype=np.intp)
+    # (a label's index fits a byte: the back pointers of a long text take an eighth of
+    # the memory of machine-sized integers)
+    back = np.empty((n, m), dtype=np.uint8 if m <= 256 else np.intp)
     for i in range(1, n):
         candidates = score[:, None] + transitions
         back[i] = candidates.argmax(axis=0)
@@ -241,18 +243,33 @@ def confidences(
     """For each line, a softmax over its labels of the score each would give the path
     with the neighbours' labels held fixed (divided by *temperature*), read at the label
     chosen."""
-    local = emissions.astype(np.float64)
-    local[0] += start
-    prev = np.asarray(path[:-1], dtype=np.intp)
-    nxt = np.asarray(path[1:], dtype=np.intp)
-    local[1:] += transitions[prev]
-    local[:-1] += transitions[:, nxt].T
-    local /= temperature
-    local -= local.max(axis=1, keepdims=True)
-    probabilities = np.exp(local)
-    probabilities /= probabilities.sum(axis=1, keepdims=True)
-    chosen = probabilities[np.arange(len(path)), np.asarray(path, dtype=np.intp)]
-    return [round(float(p), 4) for p in chosen]
+    labels = np.asarray(path, dtype=np.intp)
+    out: list[float] = []
+    # a few thousand lines at a time: a long text's temporary arrays stay small
+    for first in range(0, len(labels), _CHUNK_LINES):
+        last = min(first + _CHUNK_LINES, len(labels))
+        local = emissions[first:last].astype(np.float64)
+        if first == 0:
+            local[0] += start
+        if first > 0:
+            local += transitions[labels[first - 1 : last - 1]]
+        else:
+            local[1:] += transitions[labels[: last - 1]]
+        if last < len(labels):
+            local += transitions[:, labels[first + 1 : last + 1]].T
+        else:
+            local[:-1] += transitions[:, labels[first + 1 : last]].T
+        local /= temperature
+        local -= local.max(axis=1, keepdims=True)
+        probabilities = np.exp(local)
+        probabilities /= probabilities.sum(axis=1, keepdims=True)
+        chosen = probabilities[np.arange(last - first), labels[first:last]]
+        out.extend(round(float(p), 4) for p in chosen)
+    return out
+
+
+# the lines whose confidences are worked out at once
+_CHUNK_LINES = 4096
 
 
 def train(
