@@ -15,6 +15,7 @@ from articlekit._corpus import LabelledArticle, read_labelled
 from articlekit._evaluate import Evaluation, evaluate
 from articlekit._labeller import Labeller
 from articlekit._training import train_labeller
+from articlekit.errors import ModelError
 from tests.conftest import DEV, EXAMPLE, SHARED, read_exact
 
 TRAIN = SHARED / "corpus" / "train"
@@ -76,6 +77,19 @@ def test_tuning_is_deterministic_and_names_its_base(site_pages: list[LabelledArt
     }
     assert first.info["epochs"] == 3  # a tuning's default: a few passes over few pages
     assert train_labeller(site_pages).model.info["epochs"] == 10
+
+
+def test_the_base_may_be_named(site_pages: list[LabelledArticle], tmp_path: Path) -> None:
+    tuned = train_labeller(site_pages, base=Labeller.default()).model.to_bytes()
+    assert train_labeller(site_pages, base="default").model.to_bytes() == tuned
+    path = tmp_path / "shipped.akm"
+    Labeller.default().save(path)
+    assert train_labeller(site_pages, base=path).model.to_bytes() == tuned
+    assert train_labeller(site_pages, base=str(path)).model.to_bytes() == tuned
+    with pytest.raises(ModelError, match="cannot read the model"):
+        train_labeller(site_pages, base=tmp_path / "none.akm")
+    with pytest.raises(ModelError, match="base must be a Labeller"):
+        train_labeller(site_pages, base=3)  # type: ignore[arg-type]
 
 
 def test_tuning_learns_the_habits_of_a_site() -> None:

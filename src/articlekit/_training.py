@@ -7,6 +7,7 @@ import bisect
 import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from ._augment import variants
 from ._classify import classify
@@ -83,17 +84,19 @@ def train_labeller(
     rounds: int = 5,
     seed: int = 0,
     augment: bool = True,
-    base: Labeller | None = None,
+    base: Labeller | str | Path | None = None,
 ) -> Labeller:
     """Train a :class:`Labeller` on *articles* (and, with *augment*, on each one's
     variants: see :mod:`._augment`). The same articles give the same model.
 
-    With *base*, tune that labeller to the articles rather than learn from them alone:
-    it keeps what it knew of other sites and learns the habits of these (the way to
-    teach the shipped model a few sites of your own). *epochs* is the number of passes
-    over the articles: 10 by default, 3 when tuning."""
+    With *base* (a :class:`Labeller`, ``"default"`` for the shipped model, or the path
+    of a model file), tune that model to the articles rather than learn from them
+    alone: it keeps what it knew of other sites and learns the habits of these (the
+    way to teach the shipped model a few sites of your own). *epochs* is the number of
+    passes over the articles: 10 by default, 3 when tuning."""
     if not articles:
         raise ModelError("no labelled articles to train on")
+    base = _labeller_of(base)
     if epochs is None:
         epochs = _EPOCHS if base is None else _TUNING_EPOCHS
     ordered = sorted(articles, key=lambda a: (a.name, a.text))
@@ -104,6 +107,16 @@ def train_labeller(
     data = [(features, [label(types) for types in gold]) for features, gold in prepared if features]
     model = train(data, epochs=epochs, rounds=rounds, seed=seed, base=base.model if base is not None else None)
     return Labeller(model, "tuned" if base is not None else "trained")
+
+
+def _labeller_of(base: Labeller | str | Path | None) -> Labeller | None:
+    if base is None or isinstance(base, Labeller):
+        return base
+    if isinstance(base, str) and base == "default":
+        return Labeller.default()
+    if isinstance(base, (str, Path)):
+        return Labeller.load(base)
+    raise ModelError(f"base must be a Labeller, 'default' or the path of a model file; got {base!r}")
 
 
 def fold_of(article: LabelledArticle, folds: int) -> int:
@@ -119,13 +132,14 @@ def cross_validate(
     epochs: int | None = None,
     rounds: int = 5,
     augment: bool = True,
-    base: Labeller | None = None,
+    base: Labeller | str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Evaluation:
     """Train on all folds but one (tuning *base* to them, if given), score the one
     held out, for each fold in turn; the evaluations of the held-out folds summed."""
     if folds < 2:
         raise ModelError(f"cross-validation needs at least 2 folds, got {folds}")
+    base = _labeller_of(base)
     assigned = [fold_of(a, folds) for a in articles]
     if len(set(assigned)) < 2:
         sites = len({a.host for a in articles})
