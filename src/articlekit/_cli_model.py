@@ -14,7 +14,7 @@ from .errors import ArticlekitError
 if TYPE_CHECKING:
     from ._labeller import Labeller
 
-__all__ = ["add_commands", "add_model_option", "base_of", "evaluate_main", "model_of", "train_main"]
+__all__ = ["add_commands", "add_model_option", "evaluate_main", "model_of", "train_main"]
 
 _MODEL_HELP = (
     "what says what each line is: 'default' (the default: the model that ships with articlekit), 'rules' "
@@ -50,17 +50,7 @@ _FROM_HELP = (
 )
 
 
-def base_of(value: str | None) -> Labeller | None:
-    """The model ``--from`` names, to tune (``None``: not given, train from nothing)."""
-    if value is None:
-        return None
-    from ._labeller import Labeller
-
-    if value == "default":
-        return Labeller.default()
-    if value == "rules":
-        raise ArticlekitError("--from rules: the hand-written rules are no model to tune; use --from default")
-    return Labeller.load(value)
+_FROM_RULES = "--from rules: the hand-written rules are no model to tune; use --from default"
 
 
 def add_commands(sub: Any) -> None:
@@ -108,18 +98,19 @@ def train_main(args: argparse.Namespace) -> int:
 
     if args.epochs is not None and args.epochs < 1:
         return _fail(f"--epochs must be 1 or more, got {args.epochs}")
+    if args.base == "rules":
+        return _fail(_FROM_RULES)
     try:
-        base = base_of(args.base)
         articles = read_labelled(args.dirs)
         started = time.perf_counter()
-        labeller = train_labeller(articles, epochs=args.epochs, augment=not args.no_augment, base=base)
+        labeller = train_labeller(articles, epochs=args.epochs, augment=not args.no_augment, base=args.base)
         labeller.model.save(args.output)
     except ArticlekitError as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {args.output}: {exc.strerror or exc}")
     lines = sum(len(a.lines) for a in articles)
-    tuned = f" tuned {args.base} on" if base is not None else " trained on"
+    tuned = f" tuned {args.base} on" if args.base is not None else " trained on"
     print(
         f"articlekit:{tuned} {len(articles)} articles ({lines} lines) in {time.perf_counter() - started:.1f} s; "
         f"wrote {args.output} ({len(labeller.model.features)} features, {len(labeller.labels)} labels)",
@@ -138,18 +129,19 @@ def evaluate_main(args: argparse.Namespace) -> int:
         return _fail(f"--epochs must be 1 or more, got {args.epochs}")
     if args.cv is None and (args.base is not None or args.epochs is not None or args.no_augment):
         return _fail("--from, --epochs and --no-augment say how --cv trains: give --cv K, or leave them out")
+    if args.base == "rules":
+        return _fail(_FROM_RULES)
     try:
         articles = read_labelled(args.dirs)
         if args.cv is not None:
             if args.model is not None:
                 return _fail("--cv trains its own model on each fold: leave out --model (--from MODEL tunes one)")
-            base = base_of(args.base)
 
             def progress(done: int, folds: int) -> None:
                 print(f"articlekit: fold {done} of {folds} scored", file=sys.stderr)
 
             result = cross_validate(
-                articles, args.cv, epochs=args.epochs, augment=not args.no_augment, base=base, progress=progress
+                articles, args.cv, epochs=args.epochs, augment=not args.no_augment, base=args.base, progress=progress
             )
         else:
             result = evaluate(Parser(model=model_of(args.model)).parse, articles)
