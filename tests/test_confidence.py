@@ -13,10 +13,13 @@ from typing import Any
 
 import attrs
 import jsonschema
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import articlekit
-from articlekit import render
+from articlekit import _sequence, render
 from articlekit._model import (
     Attribution,
     BlockQuote,
@@ -446,3 +449,24 @@ def test_a_real_low_confidence_line_is_hatched(labeller: articlekit.Parser, dev_
     assert f"low confidence: {unsure.confidence:.2f}" in tags[0]
     start = _text_of(page).index(tags[0]) + len(tags[0])
     assert _text_of(page)[start:].startswith(html.escape(unsure.span.of(text)[:10]))
+
+
+@given(
+    lines=st.integers(min_value=1, max_value=40),
+    chunk=st.integers(min_value=1, max_value=8),
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+)
+def test_confidences_read_in_chunks_are_those_of_the_whole_text(lines: int, chunk: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    emissions = (rng.normal(size=(lines, 7)) * 30).astype(np.float32)
+    transitions = (rng.normal(size=(7, 7)) * 10).astype(np.float32)
+    start = rng.normal(size=7).astype(np.float32)
+    path = [int(k) for k in rng.integers(0, 7, size=lines)]
+    whole = _sequence.confidences(emissions, transitions, start, path, 36.0)
+    kept = _sequence._CHUNK_LINES
+    _sequence._CHUNK_LINES = chunk
+    try:
+        assert _sequence.confidences(emissions, transitions, start, path, 36.0) == whole
+    finally:
+        _sequence._CHUNK_LINES = kept
+    assert len(whole) == lines and all(0 <= p <= 1 for p in whole)

@@ -249,16 +249,14 @@ def confidences(
     for first in range(0, len(labels), _CHUNK_LINES):
         last = min(first + _CHUNK_LINES, len(labels))
         local = emissions[first:last].astype(np.float64)
+        # the first line opens with the start score, every other line follows the label
+        # before it; and every line but the last goes on into the label after it
         if first == 0:
             local[0] += start
-        if first > 0:
-            local += transitions[labels[first - 1 : last - 1]]
-        else:
-            local[1:] += transitions[labels[: last - 1]]
-        if last < len(labels):
-            local += transitions[:, labels[first + 1 : last + 1]].T
-        else:
-            local[:-1] += transitions[:, labels[first + 1 : last]].T
+        before = labels[max(first - 1, 0) : last - 1]
+        local[len(local) - len(before) :] += transitions[before]
+        after = labels[first + 1 : last + 1]
+        local[: len(after)] += transitions[:, after].T
         local /= temperature
         local -= local.max(axis=1, keepdims=True)
         probabilities = np.exp(local)
