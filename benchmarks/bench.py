@@ -40,7 +40,11 @@ What it measures, in one process on one core (but for the parse_many row):
 7. **Dates**: ``articlekit.parse_date`` per call on fast-path forms, and on a form only
    dateparser reads: first call in a fresh interpreter, another uncached call, a cached
    call.
-8. **Many articles**: ``articlekit.parse_many`` over the first 10,000 generated articles
+8. **Adversarial inputs**: one character a line, ``"a`` lines, mixed line breaks and
+   10,000 quotation marks, about 100,000 characters each (30,000 with ``--quick``):
+   µs per byte against ordinary text of the same size, and the peak ``tracemalloc``
+   memory as a multiple of the input.
+9. **Many articles**: ``articlekit.parse_many`` over the first 10,000 generated articles
    (2,000 with ``--quick``) with ``jobs=1`` and with ``--jobs`` worker processes (every
    core by default; the pool's start-up is included), and the time to pickle and
    unpickle one article, which is what a worker adds to each record. This is the only
@@ -145,7 +149,13 @@ TARGETS = (
     Target("import articlekit (ms)", "import.ms", "<=", 100),
     Target("dateparser loaded by import", "import.dateparser_loaded", "<=", 0, shown="no"),
     Target("linearity (big/pieces)", "linearity.ratio", "<=", 1.3),
+    Target("adversarial cost per byte (× ordinary)", "adversarial.worst_cost_ratio", "<=", 5),
+    Target("adversarial peak memory (× input)", "adversarial.worst_peak_per_input", "<=", 20),
 )
+
+# the size of each adversarial text, and of the ordinary text it is compared with
+FULL_ADVERSARIAL_CHARS = 100_000
+QUICK_ADVERSARIAL_CHARS = 30_000
 
 
 # --- corpus --------------------------------------------------------------------------------
@@ -597,6 +607,51 @@ def measure_memory(pieces: Sequence[str], big: str) -> dict[str, float]:
     }
 
 
+# --- adversarial inputs --------------------------------------------------------------------
+
+
+def adversarial_texts(chars: int) -> dict[str, str]:
+    """Inputs that cost far more per byte than articles do, each about *chars* long: a
+    line per character, a quotation mark opening every line, every kind of line break,
+    and a run of quotation marks."""
+    return {
+        "one-character lines": "a\n" * (chars // 2),
+        "quotation-mark lines": '"a\n' * (chars // 3),
+        "mixed line breaks": "a\r\nb\rc\n" * (chars // 7),
+        "10,000 quotation marks": '"' * 10_000 + " and a word",
+    }
+
+
+def measure_adversarial(corpus: Sequence[str], chars: int) -> dict[str, Any]:
+    """The cost per byte and the peak memory of each adversarial text, beside those of
+    ordinary text of the same size (generated articles joined by blank lines); each
+    parse once for time, with the per-line caches emptied, and once under tracemalloc."""
+    ordinary = "\n\n".join(make_pieces(corpus, 1, chars))
+
+    def reading(text: str) -> dict[str, float]:
+        size = len(text.encode("utf-8"))
+        forget_lines()
+        start = time.perf_counter()
+        articlekit.parse(text)
+        seconds = time.perf_counter() - start
+        forget_lines()
+        return {"bytes": size, "us_per_byte": seconds / size * 1e6, "peak_per_input": _peak_memory(text) * MB / size}
+
+    base = reading(ordinary)
+    rows = {}
+    for name, text in adversarial_texts(chars).items():
+        row = reading(text)
+        row["cost_ratio"] = row["us_per_byte"] / base["us_per_byte"]
+        rows[name] = row
+    return {
+        "chars": chars,
+        "ordinary": base,
+        "inputs": rows,
+        "worst_cost_ratio": max(r["cost_ratio"] for r in rows.values()),
+        "worst_peak_per_input": max(r["peak_per_input"] for r in rows.values()),
+    }
+
+
 # --- many articles -------------------------------------------------------------------------
 
 
@@ -802,6 +857,28 @@ def _dates_rows(results: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _adversarial_rows(results: dict[str, Any]) -> list[str]:
+    a, v = results["adversarial"], results["targets"]
+    o = a["ordinary"]
+    lines = [
+        "",
+        f"  {'adversarial inputs (' + format(a['chars'], ',') + ' chars each)':<40} {'µs/byte':>8} {'× ordinary':>11}"
+        f" {'peak × input':>13}",
+        f"    {'ordinary text':<38} {o['us_per_byte']:>8.2f} {1:>11.1f} {o['peak_per_input']:>13.1f}",
+    ]
+    for name, row in a["inputs"].items():
+        lines.append(
+            f"    {name:<38} {row['us_per_byte']:>8.2f} {row['cost_ratio']:>11.1f} {row['peak_per_input']:>13.1f}"
+        )
+    lines.append(
+        _row("  worst cost per byte", f"{a['worst_cost_ratio']:.1f}× ordinary", v["adversarial.worst_cost_ratio"])
+    )
+    lines.append(
+        _row("  worst peak memory", f"{a['worst_peak_per_input']:.0f}× input", v["adversarial.worst_peak_per_input"])
+    )
+    return lines
+
+
 def _many_rows(results: dict[str, Any]) -> list[str]:
     m = results["many"]
     return [
@@ -819,7 +896,8 @@ def _many_rows(results: dict[str, Any]) -> list[str]:
 def render(results: dict[str, Any]) -> str:
     passed = sum(v["pass"] for v in results["targets"].values())
     footer = ["", f"targets: {passed}/{len(results['targets'])} pass"]
-    rows = _header(results) + _targets(results) + _stages(results) + _dates_rows(results) + _many_rows(results)
+    rows = _header(results) + _targets(results) + _stages(results) + _dates_rows(results) + _adversarial_rows(results)
+    rows += _many_rows(results)
     return "\n".join(rows + footer)
 
 
@@ -832,6 +910,7 @@ class Config:
     passes: int
     pieces: int
     date_calls: int
+    adversarial_chars: int
     many: int
     jobs: int
     seed: int
@@ -857,6 +936,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Config:
         passes=args.passes or (3 if articles <= 5_000 else 1),
         pieces=args.pieces or (QUICK_PIECES if args.quick else FULL_PIECES),
         date_calls=2_000 if args.quick else 10_000,
+        adversarial_chars=QUICK_ADVERSARIAL_CHARS if args.quick else FULL_ADVERSARIAL_CHARS,
         many=min(articles, 2_000 if args.quick else 10_000),
         jobs=args.jobs or os.cpu_count() or 1,
         seed=args.seed,
@@ -910,6 +990,8 @@ def run(config: Config) -> dict[str, Any]:
     results["memory"] = measure_memory(pieces, big)
     step("dates")
     results["dates"] = measure_dates(config.date_calls)
+    step(f"adversarial inputs ({config.adversarial_chars:,} characters each)")
+    results["adversarial"] = measure_adversarial(corpus, config.adversarial_chars)
     many = corpus[: config.many]
     step(f"parse_many ({len(many):,} articles, 1 and {config.jobs} jobs)")
     results["many"] = measure_many(many, config.jobs)
