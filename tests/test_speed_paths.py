@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit import _lines, _text, parse
+from articlekit import _features, _lines, _text, parse
 from articlekit._blocks import Block
 from articlekit._model import Span
 from articlekit._text import per_line
+from articlekit._training import records_of
 
 
 def test_per_line_remembers_answers_without_changing_them() -> None:
@@ -475,3 +476,23 @@ def test_stamp_and_byline_checks_agree_with_the_long_way_on_the_example() -> Non
         for lenient in (False, True):
             assert _lines._is_stamp(line, lenient) == _stamp_the_long_way(line, lenient), line
         assert _lines._is_byline(line, _lines._opens_like_furniture(line)) == _byline_the_long_way(line), line
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Advertisement", "Share", "a", '"a', "READ MORE: Storm hits coast", "The sea wall gave way."]),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_the_features_of_repeated_short_lines_are_those_read_anew(lines: list[str]) -> None:
+    records = records_of("\n".join(lines))
+    with _text.line_scope(len(records)):
+        remembered = _features.article_features(records)
+        kept = _features._SHORT_LINE
+        _features._SHORT_LINE = -1  # no line short enough to be remembered
+        try:
+            anew = _features.article_features(records)
+        finally:
+            _features._SHORT_LINE = kept
+    assert remembered == anew

@@ -270,13 +270,22 @@ def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None)
     own: dict[int, list[str]] = {}
     lent: dict[int, list[str]] = {}
     bags: dict[int, frozenset[str]] = {}
+    # what a short line on its own gives, by what it is made of: a text that repeats its
+    # short lines (a menu, a run of one-character lines) reads each once
+    seen: dict[tuple[str, str, str | None, bool], tuple[frozenset[str], list[str], list[str]]] = {}
     for i, line in enumerate(lines):
         for j in (i, i + 1):
             if j < total and j not in own:
-                tokens = kept.pop(j) if j in kept else words(lines[j].text)
-                folded = [t.casefold() for t in tokens]
-                bags[j] = frozenset(folded)
-                own[j], lent[j] = _own(lines[j], tokens, folded, lexicon)
+                record = lines[j]
+                key = (record.text, record.rule, record.reason, record.date_field)
+                known = seen.get(key) if len(record.text) <= _SHORT_LINE else None
+                if known is None:
+                    tokens = kept.pop(j) if j in kept else words(record.text)
+                    folded = [t.casefold() for t in tokens]
+                    known = (frozenset(folded), *_own(record, tokens, folded, lexicon))
+                    if len(record.text) <= _SHORT_LINE and len(seen) < _SHORT_LINES_SEEN:
+                        seen[key] = known
+                bags[j], own[j], lent[j] = known
         own.pop(i - 2, None)
         lent.pop(i - 2, None)
         bags.pop(i - 2, None)
@@ -317,6 +326,11 @@ def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None)
             feats.append("rule_next=" + line.rule + ">" + lines[i + 1].rule)
         yield feats
 
+
+# the longest line whose own features are remembered for its repeats in one text, and
+# how many such lines at most (a bound on what a text of distinct short lines holds)
+_SHORT_LINE = 40
+_SHORT_LINES_SEEN = 256
 
 # a line this long is body prose for the likeness to the body; words this short are
 # mostly function words, which every line shares
