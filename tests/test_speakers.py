@@ -161,3 +161,19 @@ def test_the_speech_goes_on_after_the_attribution(line: str, speech: str) -> Non
     reading = read_quote(line)
     assert reading is not None
     assert reading.speech == speech
+
+
+@pytest.mark.parametrize(
+    ("line", "attribution"),
+    [
+        ('"Çok mutluyuz," DEDİ Bakan Yılmaz.', "DEDİ Bakan Yılmaz"),
+        ('"Çok mutluyuz," dedi Bakan Yılmaz.', "dedi Bakan Yılmaz"),
+        ('"Hazırız," Bakan Yılmaz İFADE ETTİ.', "Bakan Yılmaz İFADE ETTİ"),
+    ],
+)
+def test_a_turkish_capital_i_with_a_dot_is_read_as_an_i(line: str, attribution: str) -> None:
+    # "DEDİ" case-folds to "dedi" and a combining dot: looked up as "dedi", as written in the lexicon
+    reading = read_quote(line)
+    assert reading is not None and reading.attribution is not None
+    start, end = reading.attribution
+    assert line[start:end] == attribution

@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 
 from ._tables import DASHES, OPENERS
+from ._text import fold
 
 __all__ = ["speaker_after", "speaker_in_clauses"]
 
@@ -75,7 +76,7 @@ def _sentence(text: str, start: int) -> list[tuple[int, int, str]]:
 def _verb_at(words: list[tuple[int, int, str]], verbs: Collection[str], limit: int) -> tuple[int, int] | None:
     """The index of the first word (of the first *limit*) that is a verb of saying, and
     of the verb's last word (a verb may be two words: ``according to``)."""
-    cores = [w.strip(_EDGES).casefold() for _, _, w in words[: limit + 1]]
+    cores = [fold(w.strip(_EDGES)) for _, _, w in words[: limit + 1]]
     for k in range(min(limit, len(cores))):
         if cores[k] in verbs:
             return k, k

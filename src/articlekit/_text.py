@@ -17,6 +17,7 @@ __all__ = [
     "SENTENCE_END",
     "Openings",
     "continues_into",
+    "fold",
     "holds_any",
     "is_prose",
     "is_title_like",
@@ -112,6 +113,18 @@ def line_scope(lines: int) -> Iterator[None]:
 # A capital I with a dot (U+0130) matches "i" in a caseless pattern, but case-folds to
 # "i" and a combining dot above: every shortcut lets a line that has one pass.
 DOTTED_I = "\u0307"
+
+
+def fold(word: str) -> str:
+    """*word* case-folded for looking it up in a list of words: a Turkish capital I with
+    a dot folds to a plain ``i`` (``İLGİLİ`` is ``ilgili``), not to ``i`` and a
+    combining dot.
+
+    >>> fold("İLGİLİ"), fold("Said")
+    ('ilgili', 'said')
+    """
+    folded = word.casefold()
+    return folded.replace("i" + DOTTED_I, "i") if DOTTED_I in folded else folded
 
 
 class Openings:
