@@ -278,12 +278,13 @@ def iter_article_features(lines: Sequence[Line], lexicon: Lexicon | None = None)
             if j < total and j not in own:
                 record = lines[j]
                 key = (record.text, record.rule, record.reason, record.date_field)
-                known = seen.get(key) if len(record.text) <= _SHORT_LINE else None
+                short = len(record.text) <= _SHORT_LINE
+                known = seen.get(key) if short else None
                 if known is None:
                     tokens = kept.pop(j) if j in kept else words(record.text)
                     folded = [t.casefold() for t in tokens]
                     known = (frozenset(folded), *_own(record, tokens, folded, lexicon))
-                    if len(record.text) <= _SHORT_LINE and len(seen) < _SHORT_LINES_SEEN:
+                    if short and len(seen) < _SHORT_LINES_SEEN:
                         seen[key] = known
                 bags[j], own[j], lent[j] = known
         own.pop(i - 2, None)
@@ -361,11 +362,11 @@ def _body_words(lines: Sequence[Line]) -> tuple[Counter[str], dict[int, tuple[st
 
 def _in_body(bag: frozenset[str], body: Counter[str], long: bool) -> str:
     """What share of a line's content words (of its words, *bag*, case-folded) the
-    body's other lines use, in fifths: a
-    crosshead or a caption speaks of the story, a related headline or a cookie notice
-    does not (measured, 5-fold by website: macro F1 0.692 -> 0.697, headline accuracy
-    0.817 -> 0.833, lines 0.799 -> 0.801; and with ``nobody`` for an article with no
-    long line, where the share says nothing: 0.700 -> 0.705, headline 0.836 -> 0.847)."""
+    body's other lines use, in fifths: a crosshead or a caption speaks of the story, a
+    related headline or a cookie notice does not (measured, 5-fold by website: macro F1
+    0.692 -> 0.697, headline accuracy 0.817 -> 0.833, lines 0.799 -> 0.801; and with
+    ``nobody`` for an article with no long line, where the share says nothing: 0.700 ->
+    0.705, headline 0.836 -> 0.847)."""
     own = [w for w in bag if len(w) >= _CONTENT]
     if not own:
         return "none"

@@ -10,7 +10,7 @@ import regex
 
 from ._lexicons import load as load_lexicon
 from ._speakers import speaker_after, speaker_in_clauses
-from ._tables import OPENERS, QUOTE_PAIRS, SPEECH_VERBS
+from ._tables import DASHES, OPENERS, QUOTE_PAIRS, SPEECH_VERBS
 from ._text import holds_any, per_line, words
 
 __all__ = ["QuoteReading", "SpeechReading", "read_quote", "read_unmarked_speech"]
@@ -197,7 +197,7 @@ _SPEAKER_LABEL = regex.compile(
     r"[\[(]?(?P<label>(?:[QA]|[^\s:;.!?()\[\]][^:;!?()\[\]\n]{0,60}?))\s*(?:(?<=\b[QA])\.|:|\))\s+(?=\S)"
 )
 _LABEL_MAX_WORDS = 8
-_DIALOGUE_DASH = regex.compile(r"[-\u2012\u2013\u2014\u2015]\s?(?=\S)")
+_DIALOGUE_DASH = regex.compile(rf"[{regex.escape(DASHES)}]\s?(?=\S)")
 
 
 @attrs.frozen(slots=True)

@@ -16,7 +16,7 @@ from ._evaluate import Evaluation, evaluate
 from ._features import Line, article_features
 from ._labeller import PRIMARY, Labeller, line_records
 from ._normalise import normalise
-from ._parser import Parser, rule_reading
+from ._parser import Parser, _to_labeller, rule_reading
 from ._segment import segment
 from ._sequence import label_of, train
 from ._text import line_scope
@@ -110,13 +110,11 @@ def train_labeller(
 
 
 def _labeller_of(base: Labeller | str | Path | None) -> Labeller | None:
-    if base is None or isinstance(base, Labeller):
-        return base
-    if isinstance(base, str) and base == "default":
-        return Labeller.default()
-    if isinstance(base, (str, Path)):
-        return Labeller.load(base)
-    raise ModelError(f"base must be a Labeller, 'default' or the path of a model file; got {base!r}")
+    """The model *base* names, read as ``Parser(model=...)`` reads one."""
+    if base is not None and not isinstance(base, (Labeller, str, Path)):
+        raise ModelError(f"base must be a Labeller, 'default' or the path of a model file; got {base!r}")
+    found = _to_labeller(base)
+    return Labeller.default() if found == "default" else found
 
 
 def fold_of(article: LabelledArticle, folds: int) -> int:
