@@ -23,7 +23,7 @@ def _commands() -> list[str]:
 
 def test_the_howto_gives_every_step() -> None:
     verbs = [shlex.split(c)[1] for c in _commands()]
-    assert verbs == ["train", "evaluate", "evaluate", "evaluate", "parse"]
+    assert verbs == ["label", "train", "evaluate", "evaluate", "evaluate", "parse"]
 
 
 def test_the_howto_commands_run(
@@ -32,12 +32,13 @@ def test_the_howto_commands_run(
     if not DEV.is_dir():
         pytest.skip(f"the dev corpus is not at {DEV} (../shared is absent)")
     pages = sorted(DEV.glob("*.txt"))[:25]
+    placed = []
     for i, page in enumerate(pages):
         folder = tmp_path / "mysite" / ("train" if i < 20 else "test")
         folder.mkdir(parents=True, exist_ok=True)
         name = "storm" if i == 20 else page.stem
         shutil.copyfile(page, folder / f"{name}.txt")
-        shutil.copyfile(page.with_suffix(".labels.tsv"), folder / f"{name}.labels.tsv")
+        placed.append((page, folder / f"{name}.labels.tsv"))
     monkeypatch.chdir(tmp_path)
     outputs = []
     for command in _commands():
@@ -45,6 +46,13 @@ def test_the_howto_commands_run(
         captured = capsys.readouterr()
         assert status == 0, f"{command}: {captured.err}"
         outputs.append(captured)
+        if command.startswith("articlekit label"):
+            # a draft beside every page; the person corrects it (here: the corpus's labels)
+            assert "wrote 25 label files" in captured.err
+            for page, labels in placed:
+                assert labels.read_text(encoding="utf-8").startswith("# source: https://example.com/\n")
+                shutil.copyfile(page.with_suffix(".labels.tsv"), labels)
+    outputs = outputs[1:]
     assert (tmp_path / "mysite.akm").stat().st_size > 10_000
     for evaluated in outputs[1:4]:
         assert "quote groups F1" in evaluated.out and "macro F1" in evaluated.out

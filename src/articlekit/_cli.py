@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 
-from . import __version__, _cli_jsonl, _cli_model
+from . import __version__, _cli_jsonl, _cli_label, _cli_model
 from ._cli_files import Input, files_main, parse_file
 from ._cli_io import UsageError, open_input
 from ._html import html
@@ -141,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_common(parse)
     _cli_jsonl.add_options(parse)
     _cli_model.add_commands(sub)
+    _cli_label.add_command(sub)
     return ap
 
 
@@ -211,6 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cli_model.train_main(args)
     if args.command == "evaluate":
         return _cli_model.evaluate_main(args)
+    if args.command == "label":
+        return _cli_label.label_main(args)
     try:
         with _logging(args):
             return _run(args)

@@ -38,7 +38,7 @@ from ._corpus import LABEL_TYPES, LabelledArticle, line_table
 if TYPE_CHECKING:
     from ._model import Article
 
-__all__ = ["ACCURACY_KEYS", "Evaluation", "evaluate", "score_article"]
+__all__ = ["ACCURACY_KEYS", "Evaluation", "elements_of", "evaluate", "lines_touched", "score_article"]
 
 #: The figures scored as a share of exact matches, in the order they are reported.
 ACCURACY_KEYS = ("headline", "date", "attribution", "lines", "articles")
@@ -178,12 +178,14 @@ def _mapping(value: object) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
-def _elements_of(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping[str, Any]]]:
-    """``(label type, span, element)`` for every scored element of an article dict."""
+def elements_of(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping[str, Any], float | None]]:
+    """``(label type, span, element, confidence)`` for every scored element of an
+    article dict: a quotation's paragraphs (and its attribution) one by one, each with its
+    own confidence (``None`` where no model labelled it)."""
     for key in ("dateline", "headline", "standfirst", "byline"):
         element = doc.get(key)
         if isinstance(element, Mapping) and element.get("span"):
-            yield key, element["span"], element
+            yield key, element["span"], element, element.get("confidence")
     for element in doc.get("body") or []:
         kind = element.get("type", "")
         kind = _ELEMENT_TO_LABEL.get(kind, kind)
@@ -191,21 +193,37 @@ def _elements_of(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping[str
         if parts:  # a quotation interrupted by a read_more: score its paragraphs, not its hull
             attribution = element.get("attribution")
             if isinstance(attribution, Mapping) and attribution.get("span"):
-                yield kind, attribution["span"], element
+                yield kind, attribution["span"], element, element.get("confidence")
             for part in parts:
-                yield kind, part["span"], element
+                yield kind, part["span"], element, part.get("confidence")
         elif element.get("span"):
-            yield kind, element["span"], element
+            yield kind, element["span"], element, element.get("confidence")
     for element in doc.get("removed") or []:
         if element.get("span"):
-            yield element.get("type") or "boilerplate", element["span"], element
+            yield element.get("type") or "boilerplate", element["span"], element, element.get("confidence")
 
 
 def _predicted_lines(
     doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]
 ) -> tuple[dict[int, set[str]], dict[int, Mapping[str, Any]]]:
     """Map each line number to the label types whose spans touch its non-space text, and each
-    line a quotation touches to the first such quotation.
+    line a quotation touches to the first such quotation."""
+    predicted: dict[int, set[str]] = defaultdict(set)
+    quote_of: dict[int, Mapping[str, Any]] = {}
+    for kind, element, _, numbers in lines_touched(doc, table):
+        for number in numbers:
+            predicted[number].add(kind)
+            if kind == "quote":
+                quote_of.setdefault(number, element)
+    return predicted, quote_of
+
+
+def lines_touched(
+    doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]
+) -> Iterator[tuple[str, Mapping[str, Any], float | None, Sequence[int]]]:
+    """``(label type, element, confidence, line numbers)`` for every scored element of
+    an article dict: the numbers of the lines of *table* (:func:`line_table`) whose
+    non-space text its span touches.
 
     The non-space extents of the non-blank lines are disjoint and in order, so the lines a
     span ``[s, e)`` touches (``s < line end`` and ``e > line start``) are one run, found by
@@ -220,16 +238,10 @@ def _predicted_lines(
         numbers.append(number)
         starts.append(start + len(content) - len(content.lstrip()))
         ends.append(start + len(content.rstrip()))
-    predicted: dict[int, set[str]] = defaultdict(set)
-    quote_of: dict[int, Mapping[str, Any]] = {}
-    for kind, (span_start, span_end), element in _elements_of(doc):
+    for kind, (span_start, span_end), element, confidence in elements_of(doc):
         first = bisect_right(ends, span_start)  # the first line ending after the span starts
         stop = bisect_left(starts, span_end)  # the first line starting at or after its end
-        for number in numbers[first:stop]:
-            predicted[number].add(kind)
-            if kind == "quote":
-                quote_of.setdefault(number, element)
-    return predicted, quote_of
+        yield kind, element, confidence, numbers[first:stop]
 
 
 def _attribution_matches(gold: str, element: Mapping[str, Any]) -> bool:

@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 from ._corpus import LABEL_TYPES, LabelledArticle, LabelledLine, read_labelled
+from ._draft import draft_labels
 from ._evaluate import Evaluation, evaluate
 from ._labeller import Labeller
 from ._training import cross_validate, fold_of, train_labeller
@@ -46,6 +47,7 @@ __all__ = [
     "LabelledLine",
     "Labeller",
     "cross_validate",
+    "draft_labels",
     "evaluate",
     "fold_of",
     "read_labelled",
