@@ -10,7 +10,7 @@ import regex
 
 from ._lexicons import load as load_lexicon
 from ._speakers import speaker_after, speaker_in_clauses
-from ._tables import DASHES, OPENERS, QUOTE_PAIRS, SPEECH_VERBS
+from ._tables import DASHES, OPENERS, QUOTE_PAIRS, SPEAKER_TITLES, SPEECH_VERBS
 from ._text import holds_any, per_line, words
 
 __all__ = ["QuoteReading", "SpeechReading", "read_quote", "read_unmarked_speech"]
@@ -35,7 +35,7 @@ _UNMARKED_ATTRIBUTION = regex.compile(
     rf"(?:[ ]+\p{{Lu}}[\w\u2019'.-]*(?:[ ]+{_NAME}){{0,4}}))",
     regex.VERSION0,  # simple case folding in (?i:...): see _text.CASELESS
 )
-_TITLE_AT_END = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Prof|St|Gen|Lt|Col|Capt|Sgt|Brig|Rev)\.$")
+_TITLE_AT_END = regex.compile(r"\b(?:" + "|".join(SPEAKER_TITLES) + r")\.$")
 
 
 @attrs.frozen(slots=True)

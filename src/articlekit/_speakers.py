@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from ._tables import DASHES, OPENERS
+from ._tables import DASHES, NAME_TITLES, OPENERS
 from ._text import fold
 
 __all__ = ["speaker_after", "speaker_in_clauses"]
@@ -22,10 +22,7 @@ _ENDS = ".!?\u2026"
 # what may follow a sentence's last word: closing marks and brackets
 _CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]\u300d\u300f"
 # titles written with a full stop that does not end a sentence (``Rep. Kat Cammack``)
-_TITLES = frozenset(
-    "mr mrs ms dr sen gov rep prof st gen lt col capt sgt brig rev supt insp det hon jr sr "
-    "pres cmdr adm maj cpl pvt atty rt messrs mme mlle no nr dott sig hr fr".split()
-)
+_TITLES = frozenset(title.casefold() for title in NAME_TITLES)
 # the most words a sentence is read to, and the most words before a verb of saying
 # (``John Essig, the Transportation Security Administration's federal security director
 # for New York City-area airports, said`` has sixteen)

@@ -518,6 +518,13 @@ ORGANISATION_WORDS = frozenset(
     diario periódico noticias gazzetta corriere giornale jornal folha notícias krant nieuws dagblad
     """.split()
 )
+# Titles written with a full stop before a name (``Rep. Kat Cammack``): the stop ends no
+# sentence. The attribution of a quotation that ends on one of the first keeps its stop
+# (``said Mr.``); the rest are only read as sentences running on.
+SPEAKER_TITLES = tuple("Mr Mrs Ms Dr Sen Gov Rep Prof St Gen Lt Col Capt Sgt Brig Rev".split())
+NAME_TITLES = SPEAKER_TITLES + tuple(
+    "Supt Insp Det Hon Jr Sr Pres Cmdr Adm Maj Cpl Pvt Atty Rt Messrs Mme Mlle No Nr Dott Sig Hr Fr".split()
+)
 # Particles that may stand in lower case inside a person's name.
 NAME_PARTICLES = frozenset("van von der den de del della di da du le la al el bin ibn dos das ter ten".split())
 
