@@ -447,6 +447,15 @@ def test_scores_read_in_chunks_are_the_scores_read_at_once() -> None:
     before = streamed.copy()
     model.decode_scores(streamed, excluded=["headline"] * len(lines))
     assert np.array_equal(before, streamed)
+    # constraints on some lines hold there, and leave the scores as they were too
+    required = [("dateline" if i % 7 == 0 else None) for i in range(len(lines))]
+    banned = [("paragraph" if i % 5 == 0 else None) for i in range(len(lines))]
+    excluded = [("quote" if i % 3 == 0 else None) for i in range(len(lines))]
+    labels, _ = model.decode_scores(streamed, required, banned, excluded)
+    assert np.array_equal(before, streamed)
+    for label, must, ban, out in zip(labels, required, banned, excluded, strict=True):
+        types = label.split("+")
+        assert (must is None or must in types) and label != ban and (out is None or out not in types)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import random
 import struct
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -134,21 +134,40 @@ class SequenceModel:
         are): for decoding one article again under more constraints."""
         if not len(scores):
             return [], []
-        emissions = scores.copy()
-        # a required type rules out the labels without it, an excluded one those with it
+        # the constraints are written into the rows they touch, and those rows put back
+        # after: a long text's scores are not copied whole for the lines constrained
+        rows = np.fromiter((i for i, _ in self._ruled_out(required, banned, excluded)), dtype=np.intp)
+        saved = scores[rows]  # (a copy: the rows as they were)
+        try:
+            for i, labels in self._ruled_out(required, banned, excluded):
+                scores[i, labels] = -1e9
+            path = viterbi(scores, self.transitions, self.start)
+            sure = confidences(scores, self.transitions, self.start, path, self.temperature)
+        finally:
+            scores[rows] = saved
+        return [self.labels[k] for k in path], sure
+
+    def _ruled_out(
+        self,
+        required: Sequence[str | None] | None,
+        banned: Sequence[str | None] | None,
+        excluded: Sequence[str | None] | None,
+    ) -> Iterator[tuple[int, list[int]]]:
+        """``(line, the labels it may not take)`` for every line a constraint touches: a
+        required type rules out the labels without it, an excluded one those with it, a
+        banned label itself."""
+        found: dict[tuple[str, bool], list[int]] = {}
         for constraints, held_rules_out in ((required, False), (excluded, True)):
             for i, kind in enumerate(constraints or ()):
                 if kind is not None:
-                    ruled_out = [k for k, types in enumerate(self._types) if (kind in types) == held_rules_out]
-                    if len(ruled_out) < len(self.labels):
-                        emissions[i, ruled_out] = -1e9
-        if banned is not None:
-            for i, label in enumerate(banned):
-                if label is not None and label in self._label_index:
-                    emissions[i, self._label_index[label]] = -1e9
-        path = viterbi(emissions, self.transitions, self.start)
-        sure = confidences(emissions, self.transitions, self.start, path, self.temperature)
-        return [self.labels[k] for k in path], sure
+                    key = (kind, held_rules_out)
+                    if key not in found:
+                        found[key] = [k for k, types in enumerate(self._types) if (kind in types) == held_rules_out]
+                    if len(found[key]) < len(self.labels):
+                        yield i, found[key]
+        for i, label in enumerate(banned or ()):
+            if label is not None and label in self._label_index:
+                yield i, [self._label_index[label]]
 
     @property
     def temperature(self) -> float:
