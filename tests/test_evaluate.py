@@ -340,3 +340,47 @@ def test_a_crash_misses_every_label(hand_article: LabelledArticle) -> None:
     table = evaluation.format_table().splitlines()
     assert table[-3:] == ["crashes 1", "  storm.txt: ValueError: no luck", "macro F1 0.000"]
     assert evaluation.to_dict()["failures"] == evaluation.crashes
+
+
+# --- the lines read wrong ----------------------------------------------------------------------
+
+
+def test_every_line_read_wrong_is_a_mistake_with_what_was_read(dev_articles: list[LabelledArticle]) -> None:
+    by_name = {a.name: a for a in dev_articles}
+    for parser, has_confidence in ((articlekit.Parser(model=None), False), (articlekit.Parser(), True)):
+        result = evaluate(parser.parse, dev_articles)
+        assert len(result.mistakes) == result.totals["lines"] - result.exact["lines"] > 0
+        for mistake in result.mistakes:
+            article = by_name[mistake.article]
+            line = next(line for line in article.lines if line.number == mistake.line)
+            assert mistake.text == line.text
+            assert mistake.gold == "+".join(sorted(line.types)) != mistake.got
+            predicted, _ = _predicted_lines(parser.parse(article.text).to_dict(), line_table(article.text))
+            assert mistake.got == "+".join(sorted(predicted.get(line.number, set())))
+            if has_confidence and mistake.got:
+                assert mistake.confidence is not None and 0.0 <= mistake.confidence <= 1.0
+            elif not has_confidence:
+                assert mistake.confidence is None
+    pooled = result + result
+    assert pooled.mistakes == result.mistakes + result.mistakes
+
+
+def test_evaluate_writes_the_mistakes_of_the_held_out_folds(tmp_path: Path) -> None:
+    from articlekit._cli import main
+
+    if not DEV.is_dir():
+        pytest.skip("the dev corpus is absent")
+    out = tmp_path / "wrong.tsv"
+    assert main(["evaluate", str(DEV), "--model", "rules", "--mistakes", str(out)]) == 0
+    rows = [row.split("\t") for row in out.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["article", "line", "gold", "got", "confidence", "text"]
+    expected = evaluate(articlekit.Parser(model=None).parse, read_labelled([DEV])).mistakes
+    assert sorted((r[0], int(r[1]), r[2], r[3]) for r in rows[1:]) == sorted(
+        (m.article, m.line, m.gold, m.got) for m in expected
+    )
+    assert all(len(r) == 6 and r[4] == "" for r in rows[1:])
+    # cross-validated: the lines each fold's model read wrong, with its confidence
+    assert main(["evaluate", str(DEV), "--cv", "2", "--epochs", "1", "--mistakes", str(out)]) == 0
+    rows = [row.split("\t") for row in out.read_text(encoding="utf-8").splitlines()[1:]]
+    assert rows and all(r[4] == "" or 0.0 <= float(r[4]) <= 1.0 for r in rows)
+    assert rows == sorted(rows, key=lambda r: (r[0], int(r[1])))

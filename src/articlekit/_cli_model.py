@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import ArticlekitError
 
 if TYPE_CHECKING:
+    from ._evaluate import Mistake
     from ._labeller import Labeller
 
 __all__ = ["add_commands", "add_model_option", "evaluate_main", "model_of", "train_main"]
@@ -85,6 +86,12 @@ def add_commands(sub: Any) -> None:
     )
     evaluate.add_argument("--no-augment", action="store_true", help="with --cv: " + _AUGMENT_HELP)
     evaluate.add_argument("--json", default=None, metavar="OUT", help="also write the figures to OUT as JSON")
+    evaluate.add_argument(
+        "--mistakes",
+        default=None,
+        metavar="OUT",
+        help="also write every line read wrong to OUT, tab-separated: article, line, gold, got, confidence, text",
+    )
 
 
 def _fail(message: str) -> int:
@@ -154,4 +161,21 @@ def evaluate_main(args: argparse.Namespace) -> int:
                 json.dump(result.to_dict(), handle, indent=2)
         except OSError as exc:
             return _fail(f"cannot write {args.json}: {exc.strerror or exc}")
+    if args.mistakes is not None:
+        try:
+            with open(args.mistakes, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(_mistakes_table(result.mistakes))
+        except OSError as exc:
+            return _fail(f"cannot write {args.mistakes}: {exc.strerror or exc}")
     return 0
+
+
+def _mistakes_table(mistakes: list[Mistake]) -> str:
+    """The lines read wrong as a tab-separated table with a header row, by article and
+    line."""
+    rows = ["article\tline\tgold\tgot\tconfidence\ttext"]
+    for m in sorted(mistakes, key=lambda m: (m.article, m.line)):
+        confidence = "" if m.confidence is None else f"{m.confidence:.2f}"
+        text = " ".join(m.text.replace("\t", " ").split())
+        rows.append(f"{m.article}\t{m.line}\t{m.gold}\t{m.got}\t{confidence}\t{text}")
+    return "\n".join(rows) + "\n"

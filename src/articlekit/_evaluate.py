@@ -38,7 +38,7 @@ from ._corpus import LABEL_TYPES, LabelledArticle, line_table
 if TYPE_CHECKING:
     from ._model import Article
 
-__all__ = ["ACCURACY_KEYS", "Evaluation", "elements_of", "evaluate", "lines_touched", "score_article"]
+__all__ = ["ACCURACY_KEYS", "Evaluation", "Mistake", "elements_of", "evaluate", "lines_touched", "score_article"]
 
 #: The figures scored as a share of exact matches, in the order they are reported.
 ACCURACY_KEYS = ("headline", "date", "attribution", "lines", "articles")
@@ -47,6 +47,22 @@ ACCURACY_KEYS = ("headline", "date", "attribution", "lines", "articles")
 _ELEMENT_TO_LABEL = {"block_quote": "quote", "quote": "quote"}
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _SHOWN_CRASHES = 10
+
+
+@attrs.frozen(slots=True)
+class Mistake:
+    """A labelled line the parser read otherwise: in *article* (its name), line
+    *line*, labelled *gold* and read as *got* (types joined by ``+``; ``""`` for nothing),
+    with the lowest confidence of what was read there (``None`` when no model labelled
+    it) and the line's *text*. A line read wrong with a high confidence is worth a second
+    look at its label."""
+
+    article: str
+    line: int
+    gold: str
+    got: str
+    confidence: float | None
+    text: str
 
 
 @attrs.define
@@ -76,6 +92,7 @@ class Evaluation:
     exact: Counter[str] = attrs.field(factory=Counter)
     totals: Counter[str] = attrs.field(factory=Counter)
     crashes: list[str] = attrs.field(factory=list)
+    mistakes: list[Mistake] = attrs.field(factory=list)
 
     def f1(self, kind: str) -> tuple[float, float, float, int]:
         """``(f1, precision, recall, support)`` of the label type *kind*; precision and recall
@@ -119,12 +136,14 @@ class Evaluation:
 
     @classmethod
     def merge(cls, evaluations: Iterable[Evaluation]) -> Evaluation:
-        """One evaluation with the counts of all *evaluations* summed and their crashes joined."""
+        """One evaluation with the counts of all *evaluations* summed and their crashes and
+        mistakes joined."""
         merged = cls()
         for evaluation in evaluations:
             for name in ("tp", "fp", "fn", "groups", "exact", "totals"):
                 getattr(merged, name).update(getattr(evaluation, name))
             merged.crashes.extend(evaluation.crashes)
+            merged.mistakes.extend(evaluation.mistakes)
         return merged
 
     def to_dict(self) -> dict[str, Any]:
@@ -218,6 +237,17 @@ def _predicted_lines(
     return predicted, quote_of
 
 
+def _line_confidences(doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]) -> dict[int, float]:
+    """The lowest confidence of the elements that touch each line (lines that only
+    elements without one touch are left out)."""
+    lowest: dict[int, float] = {}
+    for _, _, confidence, numbers in lines_touched(doc, table):
+        if confidence is not None:
+            for number in numbers:
+                lowest[number] = min(confidence, lowest.get(number, confidence))
+    return lowest
+
+
 def lines_touched(
     doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]
 ) -> Iterator[tuple[str, Mapping[str, Any], float | None, Sequence[int]]]:
@@ -258,9 +288,11 @@ def _attribution_matches(gold: str, element: Mapping[str, Any]) -> bool:
 def score_article(evaluation: Evaluation, labelled: LabelledArticle, doc: Mapping[str, Any]) -> None:
     """Add the scores of one article to *evaluation*: *doc* is the parser's output for
     ``labelled.text`` as a dict (``Article.to_dict()``; ``{}`` for a crash)."""
-    predicted, quote_of = _predicted_lines(doc, line_table(labelled.text))
+    table = line_table(labelled.text)
+    predicted, quote_of = _predicted_lines(doc, table)
     tp, fp, fn, exact, totals = evaluation.tp, evaluation.fp, evaluation.fn, evaluation.exact, evaluation.totals
     all_right = True
+    wrong = []
     for line in labelled.lines:
         gold = line.types
         got = predicted.get(line.number, set())
@@ -275,6 +307,21 @@ def score_article(evaluation: Evaluation, labelled: LabelledArticle, doc: Mappin
         all_right = all_right and right
         totals["lines"] += 1
         exact["lines"] += right
+        if not right:
+            wrong.append((line, got))
+    if wrong:
+        confidence = _line_confidences(doc, table)
+        evaluation.mistakes.extend(
+            Mistake(
+                labelled.name,
+                line.number,
+                "+".join(sorted(line.types)),
+                "+".join(sorted(got)),
+                confidence.get(line.number),
+                line.text,
+            )
+            for line, got in wrong
+        )
     totals["articles"] += 1
     exact["articles"] += all_right
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from ._corpus import LABEL_TYPES, LabelledArticle, LabelledLine, read_labelled
 from ._draft import draft_labels
-from ._evaluate import Evaluation, evaluate
+from ._evaluate import Evaluation, Mistake, evaluate
 from ._labeller import Labeller
 from ._training import cross_validate, fold_of, train_labeller
 
@@ -46,6 +46,7 @@ __all__ = [
     "LabelledArticle",
     "LabelledLine",
     "Labeller",
+    "Mistake",
     "cross_validate",
     "draft_labels",
     "evaluate",
