@@ -384,3 +384,63 @@ def test_evaluate_writes_the_mistakes_of_the_held_out_folds(tmp_path: Path) -> N
     rows = [row.split("\t") for row in out.read_text(encoding="utf-8").splitlines()[1:]]
     assert rows and all(r[4] == "" or 0.0 <= float(r[4]) <= 1.0 for r in rows)
     assert rows == sorted(rows, key=lambda r: (r[0], int(r[1])))
+
+
+# --- repeated cross-validation -----------------------------------------------------------------
+
+
+def test_each_split_deals_whole_websites_into_the_folds(dev_articles: list[LabelledArticle]) -> None:
+    import zlib
+
+    from articlekit.training import fold_of
+
+    assert [fold_of(a, 5) for a in dev_articles] == [zlib.crc32(a.host.encode()) % 5 for a in dev_articles]
+    dealt = []
+    for split in range(3):
+        folds: dict[str, set[int]] = {}
+        for article in dev_articles:
+            folds.setdefault(article.host, set()).add(fold_of(article, 5, split))
+        assert all(len(f) == 1 for f in folds.values())
+        dealt.append(tuple(fold_of(a, 5, split) for a in dev_articles))
+    assert len(set(dealt)) == 3
+
+
+def test_evaluate_repeats_a_cross_validation_and_says_how_much_each_figure_moves(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from articlekit._cli import main
+
+    if not DEV.is_dir():
+        pytest.skip("the dev corpus is absent")
+    out = tmp_path / "figures.json"
+    assert main(["evaluate", str(DEV), "--cv", "2", "--repeat", "2", "--epochs", "1", "--json", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "run 2 of 2: fold 2 of 2 scored" in captured.err
+    assert "over 2 runs (mean ± sd, min to max):" in captured.out
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    runs = figures["runs"]
+    assert len(runs) == 2 and runs[0] != runs[1]  # another split, another order
+    lines = sum(len(a.lines) for a in read_labelled([DEV]))
+    assert f"lines accuracy {figures['lines_accuracy']:.3f} (" in captured.out
+    assert f"/{2 * lines})" in captured.out  # the table pools both runs
+    spread = figures["spread"]["macro_f1"]
+    assert spread["min"] == round(min(r["macro_f1"] for r in runs), 4)
+    assert spread["max"] == round(max(r["macro_f1"] for r in runs), 4)
+    assert spread["min"] <= spread["mean"] <= spread["max"] and spread["sd"] >= 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--repeat", "2"], "give --cv K"),
+        (["--cv", "2", "--repeat", "0"], "--repeat must be 1 or more"),
+        (["--cv", "2", "--repeat", "2", "--mistakes", "x.tsv"], "leave out --repeat, or --mistakes"),
+    ],
+)
+def test_repeat_is_refused_where_it_means_nothing(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from articlekit._cli import main
+
+    assert main(["evaluate", str(DEV), *args]) == 1
+    assert message in capsys.readouterr().err

@@ -80,6 +80,14 @@ def add_commands(sub: Any) -> None:
     evaluate.add_argument("dirs", nargs="+", metavar="DIR", help="a directory of labelled articles, or one NAME.txt")
     add_model_option(evaluate)
     evaluate.add_argument("--cv", type=int, default=None, metavar="K", help="cross-validate over K folds by website")
+    evaluate.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --cv: cross-validate N times, the websites dealt into the folds another way and training "
+        "visiting the articles in another order each time, and print how much each figure moves",
+    )
     evaluate.add_argument("--from", dest="base", default=None, metavar="MODEL", help="with --cv: " + _FROM_HELP)
     evaluate.add_argument(
         "--epochs", type=int, default=None, metavar="N", help="with --cv: passes over the articles (10; 3 with --from)"
@@ -128,14 +136,18 @@ def train_main(args: argparse.Namespace) -> int:
 
 def evaluate_main(args: argparse.Namespace) -> int:
     from ._corpus import read_labelled
-    from ._evaluate import evaluate
+    from ._evaluate import Evaluation, evaluate, spread_of
     from ._parser import Parser
     from ._training import cross_validate
 
     if args.epochs is not None and args.epochs < 1:
         return _fail(f"--epochs must be 1 or more, got {args.epochs}")
-    if args.cv is None and (args.base is not None or args.epochs is not None or args.no_augment):
-        return _fail("--from, --epochs and --no-augment say how --cv trains: give --cv K, or leave them out")
+    if args.cv is None and (args.base is not None or args.epochs is not None or args.no_augment or args.repeat):
+        return _fail("--from, --epochs, --no-augment and --repeat say how --cv trains: give --cv K, or leave them out")
+    if args.repeat is not None and args.repeat < 1:
+        return _fail(f"--repeat must be 1 or more, got {args.repeat}")
+    if args.repeat is not None and args.repeat > 1 and args.mistakes is not None:
+        return _fail("--mistakes lists the lines of one run: leave out --repeat, or --mistakes")
     if args.base == "rules":
         return _fail(_FROM_RULES)
     try:
@@ -144,21 +156,47 @@ def evaluate_main(args: argparse.Namespace) -> int:
             if args.model is not None:
                 return _fail("--cv trains its own model on each fold: leave out --model (--from MODEL tunes one)")
 
-            def progress(done: int, folds: int) -> None:
-                print(f"articlekit: fold {done} of {folds} scored", file=sys.stderr)
+            runs: list[Evaluation] = []
+            repeat = args.repeat or 1
+            for run in range(repeat):
+                where = f"run {run + 1} of {repeat}: " if repeat > 1 else ""
 
-            result = cross_validate(
-                articles, args.cv, epochs=args.epochs, augment=not args.no_augment, base=args.base, progress=progress
-            )
+                def progress(done: int, folds: int, where: str = where) -> None:
+                    print(f"articlekit: {where}fold {done} of {folds} scored", file=sys.stderr)
+
+                runs.append(
+                    cross_validate(
+                        articles,
+                        args.cv,
+                        epochs=args.epochs,
+                        augment=not args.no_augment,
+                        base=args.base,
+                        progress=progress,
+                        split=run,
+                        seed=run,
+                    )
+                )
+            result = Evaluation.merge(runs)
         else:
             result = evaluate(Parser(model=model_of(args.model)).parse, articles)
     except ArticlekitError as exc:
         return _fail(str(exc))
+    figures = result.to_dict()
     print(result.format_table())
+    if args.cv is not None and args.repeat is not None and args.repeat > 1:
+        spread = spread_of(runs)
+        figures["runs"] = [run.to_dict() for run in runs]
+        figures["spread"] = spread
+        print(f"over {len(runs)} runs (mean ± sd, min to max):")
+        for name, values in spread.items():
+            label = name.removesuffix("_f1").replace("_", " ") + (" F1" if name.endswith("_f1") else " accuracy")
+            print(
+                f"  {label:22} {values['mean']:.3f} ± {values['sd']:.3f}  ({values['min']:.3f} to {values['max']:.3f})"
+            )
     if args.json is not None:
         try:
             with open(args.json, "w", encoding="utf-8") as handle:
-                json.dump(result.to_dict(), handle, indent=2)
+                json.dump(figures, handle, indent=2)
         except OSError as exc:
             return _fail(f"cannot write {args.json}: {exc.strerror or exc}")
     if args.mistakes is not None:

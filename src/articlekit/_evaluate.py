@@ -187,6 +187,38 @@ class Evaluation:
         return "\n".join(out)
 
 
+def spread_of(evaluations: Sequence[Evaluation]) -> dict[str, dict[str, float]]:
+    """For each summary figure (``macro_f1``, ``quote_group_f1`` and the
+    :data:`ACCURACY_KEYS` that had cases in every run), its ``mean``, ``sd`` (the
+    sample standard deviation; 0.0 for one run), ``min`` and ``max`` over *evaluations*
+    (the runs of a repeated cross-validation).
+
+    >>> from articlekit._evaluate import Evaluation, spread_of
+    >>> runs = [Evaluation(), Evaluation()]
+    >>> runs[0].exact["lines"], runs[0].totals["lines"] = 8, 10
+    >>> runs[1].exact["lines"], runs[1].totals["lines"] = 9, 10
+    >>> spread_of(runs)["lines"]
+    {'mean': 0.85, 'sd': 0.0707, 'min': 0.8, 'max': 0.9}
+    """
+    figures: dict[str, list[float]] = {
+        "macro_f1": [e.macro_f1 for e in evaluations],
+        "quote_group_f1": [e.quote_group_f1 for e in evaluations],
+    }
+    for key in ACCURACY_KEYS:
+        found = [e.accuracy(key) for e in evaluations]
+        if found and all(v is not None for v in found):
+            figures[key] = [v for v in found if v is not None]
+    out: dict[str, dict[str, float]] = {}
+    for name, values in figures.items():
+        if not values:
+            continue
+        mean = sum(values) / len(values)
+        sd = (sum((v - mean) ** 2 for v in values) / (len(values) - 1)) ** 0.5 if len(values) > 1 else 0.0
+        summary = {"mean": mean, "sd": sd, "min": min(values), "max": max(values)}
+        out[name] = {key: round(value, 4) for key, value in summary.items()}
+    return out
+
+
 def _norm(text: str | None) -> str:
     """*text* compared loosely: NFKC, straight quotes, single spaces, lower case."""
     text = unicodedata.normalize("NFKC", text or "").translate(_QUOTE_MARKS)

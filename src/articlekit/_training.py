@@ -117,10 +117,18 @@ def _labeller_of(base: Labeller | str | Path | None) -> Labeller | None:
     return Labeller.default() if found == "default" else found
 
 
-def fold_of(article: LabelledArticle, folds: int) -> int:
+def fold_of(article: LabelledArticle, folds: int, split: int = 0) -> int:
     """The fold *article* is held out in: by its website, so that no site is both
-    trained on and scored."""
-    return zlib.crc32(article.host.encode("utf-8")) % folds
+    trained on and scored. Each *split* deals the websites into the folds another way
+    (split 0 is the project's own, by a hash of the host alone).
+
+    >>> from articlekit.training import LabelledArticle, fold_of
+    >>> page = LabelledArticle("a", "", "https://www.bbc.co.uk/news/1", None, None, ())
+    >>> fold_of(page, 5) == fold_of(page.__class__("b", "", "https://bbc.co.uk/2", None, None, ()), 5)
+    True
+    """
+    salt = f"{split}:".encode() if split else b""
+    return zlib.crc32(salt + article.host.encode("utf-8")) % folds
 
 
 def cross_validate(
@@ -132,13 +140,20 @@ def cross_validate(
     augment: bool = True,
     base: Labeller | str | Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    split: int = 0,
+    seed: int = 0,
 ) -> Evaluation:
     """Train on all folds but one (tuning *base* to them, if given), score the one
-    held out, for each fold in turn; the evaluations of the held-out folds summed."""
+    held out, for each fold in turn; the evaluations of the held-out folds summed.
+
+    *split* chooses how the websites are dealt into the folds (:func:`fold_of`) and
+    *seed* the order training visits the articles in: a figure that moves from one to
+    another by more than a change moved it says nothing of the change (on our corpus,
+    headline accuracy moves by about two points)."""
     if folds < 2:
         raise ModelError(f"cross-validation needs at least 2 folds, got {folds}")
     base = _labeller_of(base)
-    assigned = [fold_of(a, folds) for a in articles]
+    assigned = [fold_of(a, folds, split) for a in articles]
     if len(set(assigned)) < 2:
         sites = len({a.host for a in articles})
         raise ModelError(
@@ -152,7 +167,7 @@ def cross_validate(
         held_out = [a for a, f in zip(articles, assigned, strict=True) if f == k]
         if not held_out or not train_on:
             continue
-        labeller = train_labeller(train_on, epochs=epochs, rounds=rounds, augment=augment, base=base)
+        labeller = train_labeller(train_on, epochs=epochs, rounds=rounds, seed=seed, augment=augment, base=base)
         total = total + evaluate(Parser(model=labeller).parse, held_out)
         if progress is not None:
             progress(k + 1, folds)
