@@ -12,6 +12,7 @@ import attrs
 from ._blocks import Block
 from ._build import build
 from ._classify import classify
+from ._collector import collector_paused
 from ._decode import Errors, decode
 from ._group import group
 from ._model import Article
@@ -112,6 +113,11 @@ class Parser:
         Raises :class:`~articlekit.errors.InputTypeError` for anything but a ``str`` and
         :class:`~articlekit.errors.InputTooLargeError` for a text longer than
         ``max_chars``.
+
+        While a text of 5,000 lines or more is parsed, Python's cyclic garbage collector
+        is paused (:func:`gc.disable`; a parse makes no cyclic garbage, and the collector
+        would walk its many objects over and over), and enabled again when the last
+        such parse in the process ends, if it was enabled when the first began.
         """
         if not isinstance(text, str):
             hint = ", e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
@@ -131,7 +137,7 @@ class Parser:
         blocks = normalise(lines)
         normalised = blocks is not lines
         del lines  # (what a stage is done with is let go: a long text's peak memory)
-        with line_scope(len(blocks)):
+        with line_scope(len(blocks)), collector_paused(len(blocks)):
             pieces = classify(blocks, text)
             if self.model is not None:
                 pieces = self._labelled(blocks, pieces, text)
