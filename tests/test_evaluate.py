@@ -444,3 +444,35 @@ def test_repeat_is_refused_where_it_means_nothing(
 
     assert main(["evaluate", str(DEV), *args]) == 1
     assert message in capsys.readouterr().err
+
+
+def test_two_repeated_runs_are_compared_run_by_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """benchmarks/compare_runs.py on two real repeated cross-validations of the dev texts,
+    one trained one pass, the other three: the differences are the runs' own."""
+    import importlib.util
+
+    from articlekit._cli import main
+
+    if not DEV.is_dir():
+        pytest.skip("the dev corpus is absent")
+    spec = importlib.util.spec_from_file_location("compare_runs", ROOT / "benchmarks" / "compare_runs.py")
+    assert spec is not None and spec.loader is not None
+    compare_runs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(compare_runs)
+    files = []
+    for epochs in ("1", "3"):
+        out = tmp_path / f"e{epochs}.json"
+        assert main(["evaluate", str(DEV), "--cv", "2", "--repeat", "2", "--epochs", epochs, "--json", str(out)]) == 0
+        files.append(out)
+    capsys.readouterr()
+    assert compare_runs.main([str(f) for f in files]) == 0
+    printed = capsys.readouterr().out
+    before, after = (json.loads(f.read_text(encoding="utf-8"))["runs"] for f in files)
+    result = compare_runs.compare(before, after)
+    lines = result["lines_accuracy"]
+    paired = zip(before, after, strict=True)
+    assert lines["diffs"] == [round(b["lines_accuracy"] - a["lines_accuracy"], 4) for a, b in paired]
+    assert lines["up"] + lines["down"] <= 2
+    assert f"mean {lines['mean']:+.4f}" in printed and "(2 runs)" in printed
+    with pytest.raises(SystemExit, match="same --repeat"):
+        compare_runs.compare(before, after[:1])
