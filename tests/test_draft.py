@@ -146,3 +146,12 @@ def test_label_reports_what_it_cannot_label_and_goes_on(tmp_path: Path, capsys: 
     assert "wrote 1 label file" in err
     assert (tmp_path / "storm.labels.tsv").is_file()
     assert not (tmp_path / "latin1.labels.tsv").exists()
+
+
+def test_label_refuses_a_source_of_several_lines_before_drafting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "storm.txt").write_text("Storm hits coast\n", encoding="utf-8")
+    assert main(["label", str(tmp_path), "--source", "https://example.com/a\nb"]) == 1
+    assert "--source must be one line" in capsys.readouterr().err
+    assert not (tmp_path / "storm.labels.tsv").exists()

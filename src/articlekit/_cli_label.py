@@ -59,6 +59,9 @@ def label_main(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"articlekit: {message}", file=sys.stderr)
 
+    if args.source is not None and (not args.source.strip() or any(c in args.source for c in "\t\r\n")):
+        print(f"articlekit: --source must be one line without tabs, got {args.source!r}", file=sys.stderr)
+        return 1
     texts, problems = _texts(args.paths)
     for problem in problems:
         print(f"articlekit: {problem}", file=sys.stderr)
