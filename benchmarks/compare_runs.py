@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,12 +50,10 @@ def compare(before: Sequence[dict[str, Any]], after: Sequence[dict[str, Any]]) -
         if not all(figure in run for run in (*before, *after)):
             continue
         diffs = [round(b[figure] - a[figure], 4) for a, b in zip(before, after, strict=True)]
-        mean = sum(diffs) / len(diffs)
-        sd = (sum((d - mean) ** 2 for d in diffs) / (len(diffs) - 1)) ** 0.5 if len(diffs) > 1 else 0.0
         out[figure] = {
             "diffs": diffs,
-            "mean": round(mean, 4),
-            "sd": round(sd, 4),
+            "mean": round(statistics.fmean(diffs), 4),
+            "sd": round(statistics.stdev(diffs), 4) if len(diffs) > 1 else 0.0,
             "up": sum(d > 0 for d in diffs),
             "down": sum(d < 0 for d in diffs),
         }

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit._corpus import LABEL_TYPES, LabelledArticle, line_table, read_labelled
-from articlekit._evaluate import Evaluation, _predicted_lines, evaluate, score_article
+from articlekit._evaluate import Evaluation, evaluate, predicted_lines, score_article
 from articlekit.errors import ArticlekitError, CorpusError
 from tests.conftest import DEV, ROOT, SCORER
 
@@ -99,7 +99,7 @@ _LINE_TEXT = st.text(alphabet=" ab\t\n\r\u2028\x0c", max_size=60)
     ),
     lengths=st.lists(st.integers(-3, 30), min_size=8, max_size=8),
 )
-def test_predicted_lines_match_the_scorer(
+def testpredicted_lines_match_the_scorer(
     scorer: ModuleType, text: str, spans: list[tuple[str, int]], lengths: list[int]
 ) -> None:
     body = [
@@ -108,7 +108,7 @@ def test_predicted_lines_match_the_scorer(
     doc = {"headline": {"text": "x", "span": [0, lengths[0] + 1]}, "body": body, "removed": body[:2]}
     table = line_table(text)
     want, want_quotes = scorer.predicted_lines(doc, table)
-    got, got_quotes = _predicted_lines(doc, table)
+    got, got_quotes = predicted_lines(doc, table)
     assert dict(got) == dict(want)
     assert {n: id(el) for n, el in got_quotes.items()} == {n: id(el) for n, el in want_quotes.items()}
 
@@ -313,7 +313,7 @@ def test_hand_article_matches_the_scorer(scorer: ModuleType, hand_article: Label
     doc = _hand_doc(hand_article.text)
     table = scorer.line_table(hand_article.text)
     want, _ = scorer.predicted_lines(doc, table)
-    got, _ = _predicted_lines(doc, table)
+    got, _ = predicted_lines(doc, table)
     assert dict(want) == {
         1: {"dateline", "headline"},
         3: {"paragraph"},
@@ -355,7 +355,7 @@ def test_every_line_read_wrong_is_a_mistake_with_what_was_read(dev_articles: lis
             line = next(line for line in article.lines if line.number == mistake.line)
             assert mistake.text == line.text
             assert mistake.gold == "+".join(sorted(line.types)) != mistake.got
-            predicted, _ = _predicted_lines(parser.parse(article.text).to_dict(), line_table(article.text))
+            predicted, _ = predicted_lines(parser.parse(article.text).to_dict(), line_table(article.text))
             assert mistake.got == "+".join(sorted(predicted.get(line.number, set())))
             if has_confidence and mistake.got:
                 assert mistake.confidence is not None and 0.0 <= mistake.confidence <= 1.0

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ._cli_model import add_model_option, model_of
-from .errors import ArticlekitError
+from .errors import ArticlekitError, CorpusError
 
 __all__ = ["add_command", "label_main"]
 
@@ -51,16 +51,20 @@ def _texts(paths: list[str]) -> tuple[list[Path], list[str]]:
 
 
 def label_main(args: argparse.Namespace) -> int:
-    from ._corpus import LABEL_SUFFIX
-    from ._draft import draft_labels, unsure_lines
+    from ._corpus import LABEL_SUFFIX, read_text
+    from ._draft import checked_source, draft_labels, unsure_lines
     from ._parser import Parser
 
     def say(message: str) -> None:
         if not args.quiet:
             print(f"articlekit: {message}", file=sys.stderr)
 
-    if args.source is not None and (not args.source.strip() or any(c in args.source for c in "\t\r\n")):
-        print(f"articlekit: --source must be one line without tabs, got {args.source!r}", file=sys.stderr)
+    try:
+        if args.source is not None and not args.source.strip():
+            raise CorpusError("source must name where the pages came from, got a blank")
+        checked_source(args.source)
+    except CorpusError as exc:  # checked once, before any text is drafted
+        print(f"articlekit: --{exc}", file=sys.stderr)
         return 1
     texts, problems = _texts(args.paths)
     for problem in problems:
@@ -78,8 +82,7 @@ def label_main(args: argparse.Namespace) -> int:
             kept += 1
             continue
         try:
-            with open(text_path, encoding="utf-8", newline="") as handle:
-                text = handle.read()
+            text = read_text(text_path)
             labels = draft_labels(text, parser=parser, source=args.source)
             target.write_text(labels, encoding="utf-8")
         except UnicodeDecodeError as exc:

@@ -35,7 +35,7 @@ import attrs
 from ._blocks import KINDS
 from .errors import CorpusError
 
-__all__ = ["LABEL_TYPES", "LabelledArticle", "LabelledLine", "line_table", "read_labelled"]
+__all__ = ["LABEL_TYPES", "LabelledArticle", "LabelledLine", "line_table", "read_labelled", "read_text"]
 
 #: The twelve line types of the annotation format (the kinds a block can be).
 LABEL_TYPES: frozenset[str] = KINDS
@@ -118,7 +118,9 @@ def line_table(text: str) -> list[tuple[int, int, str]]:
     return table
 
 
-def _read(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """The text of *path* as a labelled article holds it: UTF-8, byte for byte (no
+    newline translation)."""
     with open(path, encoding="utf-8", newline="") as handle:
         return handle.read()
 
@@ -131,7 +133,7 @@ def _read_article(text_path: Path, label_path: Path) -> LabelledArticle:
     header: dict[str, str] = {}
     rows: dict[int, tuple[frozenset[str], str, str]] = {}
     row_at: dict[int, int] = {}  # text line -> label file line, for messages
-    for n, row in enumerate(_read(label_path).splitlines(), 1):
+    for n, row in enumerate(read_text(label_path).splitlines(), 1):
         if not row.strip():
             continue
         if row.startswith("#"):
@@ -160,7 +162,7 @@ def _read_article(text_path: Path, label_path: Path) -> LabelledArticle:
         rows[number] = (types, group.strip(), attribution.strip())
         row_at[number] = n
 
-    text = _read(text_path)
+    text = read_text(text_path)
     table = line_table(text)
     for number, n in row_at.items():
         if not 1 <= number <= len(table) or not table[number - 1][2].strip():

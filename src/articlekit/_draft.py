@@ -12,14 +12,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._corpus import line_table
-from ._evaluate import lines_touched
+from ._evaluate import line_confidences, predicted_lines
 from ._html import LOW_CONFIDENCE
 from .errors import CorpusError
 
 if TYPE_CHECKING:
     from ._parser import Parser
 
-__all__ = ["draft_labels", "unsure_lines"]
+__all__ = ["checked_source", "draft_labels", "unsure_lines"]
 
 
 def draft_labels(text: str, *, parser: Parser | None = None, source: str | None = None) -> str:
@@ -43,24 +43,15 @@ def draft_labels(text: str, *, parser: Parser | None = None, source: str | None 
     header is one line), and what :meth:`Parser.parse <articlekit.Parser.parse>` raises
     for *text*.
     """
-    if source is not None and _one_line(source) != source:
-        raise CorpusError(f"source must be one line without tabs or line breaks, got {source!r}")
+    checked_source(source)
     if parser is None:
         from ._parser import _DEFAULT
 
         parser = _DEFAULT
     doc = parser.parse(text).to_dict()
     table = line_table(text)
-    types: dict[int, set[str]] = {}
-    quote_of: dict[int, Mapping[str, Any]] = {}
-    unsure: dict[int, bool] = {}
-    for kind, element, confidence, numbers in lines_touched(doc, table):
-        for number in numbers:
-            types.setdefault(number, set()).add(kind)
-            if kind == "quote":
-                quote_of.setdefault(number, element)
-            if confidence is not None and confidence < LOW_CONFIDENCE:
-                unsure[number] = True
+    types, quote_of = predicted_lines(doc, table)
+    unsure = {number for number, confidence in line_confidences(doc, table).items() if confidence < LOW_CONFIDENCE}
     groups: dict[int, str] = {}  # a quotation's element (by identity) -> q1, q2 ...
     rows: list[str] = []
     for number, (_, _, content) in enumerate(table, 1):
@@ -69,7 +60,7 @@ def draft_labels(text: str, *, parser: Parser | None = None, source: str | None 
         found = types.get(number)
         if not found:  # (every non-space character lies in some span: never, but say so)
             found = {"paragraph"}
-            unsure[number] = True
+            unsure.add(number)
         cells = [str(number), "+".join(sorted(found))]
         quotation = quote_of.get(number)
         if quotation is not None:
@@ -88,6 +79,14 @@ def draft_labels(text: str, *, parser: Parser | None = None, source: str | None 
     if unsure:
         header.append("# unsure: " + " ".join(str(n) for n in sorted(unsure)))
     return "\n".join(header + rows) + "\n"
+
+
+def checked_source(source: str | None) -> str | None:
+    """*source*, if it can stand in a header: raises
+    :class:`~articlekit.errors.CorpusError` when it holds a tab or a line break."""
+    if source is not None and _one_line(source) != source:
+        raise CorpusError(f"source must be one line without tabs or line breaks, got {source!r}")
+    return source
 
 
 def unsure_lines(labels: str) -> list[int]:

@@ -25,6 +25,7 @@ headline and date are compared with the label file's header. Every figure is the
 
 from __future__ import annotations
 
+import statistics
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -38,7 +39,7 @@ from ._corpus import LABEL_TYPES, LabelledArticle, line_table
 if TYPE_CHECKING:
     from ._model import Article
 
-__all__ = ["ACCURACY_KEYS", "Evaluation", "Mistake", "elements_of", "evaluate", "lines_touched", "score_article"]
+__all__ = ["ACCURACY_KEYS", "Evaluation", "Mistake", "evaluate", "line_confidences", "predicted_lines", "score_article"]
 
 #: The figures scored as a share of exact matches, in the order they are reported.
 ACCURACY_KEYS = ("headline", "date", "attribution", "lines", "articles")
@@ -212,9 +213,8 @@ def spread_of(evaluations: Sequence[Evaluation]) -> dict[str, dict[str, float]]:
     for name, values in figures.items():
         if not values:
             continue
-        mean = sum(values) / len(values)
-        sd = (sum((v - mean) ** 2 for v in values) / (len(values) - 1)) ** 0.5 if len(values) > 1 else 0.0
-        summary = {"mean": mean, "sd": sd, "min": min(values), "max": max(values)}
+        sd = statistics.stdev(values) if len(values) > 1 else 0.0
+        summary = {"mean": statistics.fmean(values), "sd": sd, "min": min(values), "max": max(values)}
         out[name] = {key: round(value, 4) for key, value in summary.items()}
     return out
 
@@ -229,7 +229,7 @@ def _mapping(value: object) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
 
 
-def elements_of(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping[str, Any], float | None]]:
+def _elements_of(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping[str, Any], float | None]]:
     """``(label type, span, element, confidence)`` for every scored element of an
     article dict: a quotation's paragraphs (and its attribution) one by one, each with its
     own confidence (``None`` where no model labelled it)."""
@@ -254,14 +254,14 @@ def elements_of(doc: Mapping[str, Any]) -> Iterator[tuple[str, Any, Mapping[str,
             yield element.get("type") or "boilerplate", element["span"], element, element.get("confidence")
 
 
-def _predicted_lines(
+def predicted_lines(
     doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]
 ) -> tuple[dict[int, set[str]], dict[int, Mapping[str, Any]]]:
     """Map each line number to the label types whose spans touch its non-space text, and each
     line a quotation touches to the first such quotation."""
     predicted: dict[int, set[str]] = defaultdict(set)
     quote_of: dict[int, Mapping[str, Any]] = {}
-    for kind, element, _, numbers in lines_touched(doc, table):
+    for kind, element, _, numbers in _lines_touched(doc, table):
         for number in numbers:
             predicted[number].add(kind)
             if kind == "quote":
@@ -269,18 +269,18 @@ def _predicted_lines(
     return predicted, quote_of
 
 
-def _line_confidences(doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]) -> dict[int, float]:
+def line_confidences(doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]) -> dict[int, float]:
     """The lowest confidence of the elements that touch each line (lines that only
     elements without one touch are left out)."""
     lowest: dict[int, float] = {}
-    for _, _, confidence, numbers in lines_touched(doc, table):
+    for _, _, confidence, numbers in _lines_touched(doc, table):
         if confidence is not None:
             for number in numbers:
                 lowest[number] = min(confidence, lowest.get(number, confidence))
     return lowest
 
 
-def lines_touched(
+def _lines_touched(
     doc: Mapping[str, Any], table: Sequence[tuple[int, int, str]]
 ) -> Iterator[tuple[str, Mapping[str, Any], float | None, Sequence[int]]]:
     """``(label type, element, confidence, line numbers)`` for every scored element of
@@ -300,7 +300,7 @@ def lines_touched(
         numbers.append(number)
         starts.append(start + len(content) - len(content.lstrip()))
         ends.append(start + len(content.rstrip()))
-    for kind, (span_start, span_end), element, confidence in elements_of(doc):
+    for kind, (span_start, span_end), element, confidence in _elements_of(doc):
         first = bisect_right(ends, span_start)  # the first line ending after the span starts
         stop = bisect_left(starts, span_end)  # the first line starting at or after its end
         yield kind, element, confidence, numbers[first:stop]
@@ -321,7 +321,7 @@ def score_article(evaluation: Evaluation, labelled: LabelledArticle, doc: Mappin
     """Add the scores of one article to *evaluation*: *doc* is the parser's output for
     ``labelled.text`` as a dict (``Article.to_dict()``; ``{}`` for a crash)."""
     table = line_table(labelled.text)
-    predicted, quote_of = _predicted_lines(doc, table)
+    predicted, quote_of = predicted_lines(doc, table)
     tp, fp, fn, exact, totals = evaluation.tp, evaluation.fp, evaluation.fn, evaluation.exact, evaluation.totals
     all_right = True
     wrong = []
@@ -342,7 +342,7 @@ def score_article(evaluation: Evaluation, labelled: LabelledArticle, doc: Mappin
         if not right:
             wrong.append((line, got))
     if wrong:
-        confidence = _line_confidences(doc, table)
+        confidence = line_confidences(doc, table)
         evaluation.mistakes.extend(
             Mistake(
                 labelled.name,

@@ -135,7 +135,8 @@ class SequenceModel:
         if not len(scores):
             return [], []
         # the constraints are written into the rows they touch, and those rows put back
-        # after: a long text's scores are not copied whole for the lines constrained
+        # after: a long text's scores are not copied whole for the lines constrained (and
+        # the constraints are read twice rather than held, for a text of many lines)
         rows = np.fromiter((i for i, _ in self._ruled_out(required, banned, excluded)), dtype=np.intp)
         saved = scores[rows]  # (a copy: the rows as they were)
         try:
