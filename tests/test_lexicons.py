@@ -67,3 +67,28 @@ def test_the_explanation_names_every_kind() -> None:
     page = (ROOT / "docs" / "explanation.rst").read_text(encoding="utf-8")
     named = page[page.index("The kinds are") : page.index("A phrase of\nseveral words")]
     assert set(re.findall(r"``(\w+)``", named)) == KINDS
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [("en", "Catherine Furze"), ("de", "Jürgen Klopp"), ("uk", "Шосталь Олександр"), ("vi", "Nguyễn Văn An")],
+)
+def test_a_line_of_a_persons_name_gets_the_given_name_kind(language: str, line: str) -> None:
+    features = load([language]).features(words(line))
+    assert "lex:given_name" in features
+
+
+def test_a_publication_is_no_given_name() -> None:
+    lexicon = load()
+    for line in ("Belfast Live", "The Sunday Times", "Crime and Public Safety", "Hurricane Helene Updates"):
+        assert "lex:given_name" not in lexicon.features(words(line)), line
+    assert "lex0:given_name" in lexicon.features(words("Joe Thomas"))
+
+
+def test_the_shipped_model_reads_a_given_name_opening_a_line_as_a_byline() -> None:
+    from articlekit._labeller import Labeller
+
+    model = Labeller.default().model
+    row = model.weights[model.features.index("lex0:given_name")]
+    weight = dict(zip(model.labels, row.tolist(), strict=True))
+    assert weight["byline"] > max(weight["boilerplate"], weight["paragraph"], weight["headline"])

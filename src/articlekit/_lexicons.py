@@ -40,6 +40,7 @@ KINDS = frozenset(
         "month",
         "weekday",
         "list_lead",
+        "given_name",
     }
 )
 

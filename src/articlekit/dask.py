@@ -12,8 +12,9 @@ machines and independent of the articlekit version the workers run;
 
 >>> import dask.bag as db
 >>> from articlekit.dask import parse_bag
->>> story = "Harbour wall breached as storm floods seafront\\nThe sea wall gave way at dawn."
->>> texts = [story, " date 2021-05-18 Floods close roads"]
+>>> story = "Harbour wall breached as storm floods seafront\\n\\nThe sea wall gave way at dawn."
+>>> roads = "Floods close roads\\n\\nRoads into the town were shut.\\n\\nThey reopen on Friday."
+>>> texts = [story, roads]
 >>> dicts = parse_bag(db.from_sequence(texts, npartitions=2)).compute(scheduler="sync")
 >>> [d["headline"]["text"] for d in dicts]
 ['Harbour wall breached as storm floods seafront', 'Floods close roads']
