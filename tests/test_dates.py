@@ -51,6 +51,16 @@ FAST_FORMS = [
     ("2021-05-18 10:32", "2021-05-18T10:32:00"),
     ("February 2021", "2021-02"),
     ("29 February 2020", "2020-02-29"),
+    # an ordinal day and a comma; a two-digit year where the stamp ends or its time follows
+    ("تاريخ النشر: 11th, September 2025 GMT", "2025-09-11"),
+    ("- 25 Jan 24", "2024-01-25"),
+    ("25 Jan 24 10:32", "2024-01-25T10:32:00"),
+    ("25 Jan 24 | News", "2024-01-25"),
+    # the update first, the publication after: the article's date is the publication's
+    ("Uppdaterad 2016-06-02 | Publicerad 2016-06-01", "2016-06-01"),
+    ("Updated 5 May 2021, published 4 May 2021 10:00", "2021-05-04T10:00:00"),
+    ("Published 2020-01-01 Updated 2020-02-02", "2020-01-01"),
+    ("Aktualisiert am 12.04.2022", "2022-04-12"),
 ]
 
 
@@ -196,6 +206,15 @@ def test_import_does_not_import_dateparser() -> None:
 def test_french_hour_mark_gives_the_time() -> None:
     assert fast_date("Publié le 02/11/2023 à 08h15") == "2023-11-02T08:15:00"
     assert fast_date("Mis à jour le 2 novembre 2023 à 10h40") == "2023-11-02T10:40:00"
+
+
+def test_a_two_digit_number_after_a_day_and_month_is_no_year_within_a_sentence() -> None:
+    assert fast_date("On 5 May 12 people were hurt") is None
+    assert fast_date("On 5 May 12, the council met") is None
+
+
+def test_an_update_without_a_published_date_gives_the_update() -> None:
+    assert fast_date("Updated 2 June 2016 | Published yesterday") == "2016-06-02"
 
 
 def test_a_two_digit_year_needs_slashes() -> None:

@@ -321,6 +321,25 @@ def test_when_the_model_finds_no_dateline_the_first_dated_stamp_holds_one() -> N
     assert confidences[1] == 1.0
 
 
+def test_when_the_datelines_the_model_finds_hold_no_date_the_first_dated_stamp_holds_one() -> None:
+    import numpy as np
+
+    from articlekit._features import Line
+    from articlekit._sequence import SequenceModel
+
+    # a model that reads the first line of a text as a dateline, every other as a paragraph
+    labels = ("dateline", "paragraph")
+    weights = np.asarray([[0.0, 5.0], [10.0, 0.0]], dtype=np.float32)
+    no_transitions = np.zeros((2, 2), dtype=np.float32)
+    labeller = Labeller(SequenceModel(labels, ("bias", "pos=0"), weights, no_transitions, np.zeros(2, np.float32)))
+    kicker, stamp, story = "TEMAT TYGODNIKA |", "03.08.2023", "The council met on Tuesday night."
+    lines = [Line(kicker, 0, 16, True), Line(stamp, 17, 27, True), Line(story, 28, 61, True)]
+    assert labeller.label(lines)[0] == ["dateline", "dateline", "paragraph"]
+    # a dateline the model found that holds a date is enough
+    lines[0].text = "Published 2 August 2023"
+    assert labeller.label(lines)[0] == ["dateline", "paragraph", "paragraph"]
+
+
 def test_with_no_stamp_a_short_line_of_the_opening_with_a_whole_date_holds_the_dateline() -> None:
     from articlekit._features import Line
 

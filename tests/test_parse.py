@@ -109,6 +109,22 @@ def test_text_without_a_date_line() -> None:
     assert len(article.paragraphs) == 2
 
 
+@pytest.mark.parametrize("parser", [pytest.param(RULES, id="rules"), pytest.param(LABELLER, id="labeller")])
+def test_a_dateline_without_a_date_takes_the_next_datelines(parser: articlekit.Parser) -> None:
+    text = (
+        "Harbour wall breached as storm floods seafront\n"
+        "Updated 2 hours ago\n"
+        "Published 18 May 2021\n\n"
+        "The sea wall gave way at dawn, and the harbour flooded within the hour.\n\n"
+        "Coastguard teams worked through the night to fill sandbags.\n"
+    )
+    article = parser.parse(text)
+    check_article(text, article)
+    assert article.dateline is not None
+    assert (article.dateline.raw, article.dateline.date) == ("Updated 2 hours ago", "2021-05-18")
+    assert [(r.type, r.text) for r in article.removed] == [("dateline", "Published 18 May 2021")]
+
+
 def test_wire_dateline_gives_place_and_agency() -> None:
     text = (
         "Tesla unveils new car\n\n"

@@ -119,9 +119,10 @@ def _extended(standfirst: Standfirst, block: Block) -> Standfirst:
 
 
 def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | None) -> Dateline:
-    """The first dateline, its date filled out by the others (kept or dropped): a
-    month-only date field takes the full date of a stamp in the same month, and a date
-    field takes the place and agency of a wire dateline."""
+    """The first dateline, its date filled out by the others (kept or dropped): one
+    without a date takes the next one's, a month-only date field takes the full date of
+    a stamp in the same month, and a date field takes the place and agency of a wire
+    dateline."""
     date = first.date
     if date is None and not _dates.is_relative(first.text):
         date = _dates.parse_date(first.text, languages)
@@ -130,6 +131,10 @@ def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | No
         if other is first:
             continue
         other_date = other.date
+        if date is None and other_date is not None:
+            # a dateline that gives no date (a bare "Published", "2 hours ago") takes
+            # the date of the next that does
+            date = other_date
         if date is not None and other_date is not None and len(date) < 10 and other_date.startswith(date):
             date = other_date[:10]
         if place is None and other.place is not None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import regex
 
-from ._tables import MONTHS, TIMEZONES
+from ._tables import MONTHS, PUBLISHED_WORDS, TIMEZONES, UPDATED_WORDS
 from ._text import per_line, words
 
 # Month names of every language in the table, longest first so that "September"
@@ -28,9 +28,13 @@ _ISO = regex.compile(
     r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"(?P<off>Z|[+-]\d{2}:?\d{2})?)?)?(?![\d:])"
 )
+# (an ordinal day may be followed by a comma: "11th, September 2025"; a year of two
+# digits only where the stamp ends or its time follows: "25 Jan 24", "25 Jan 24 10:32",
+# never "5 May 12 people")
 _DMY = regex.compile(
-    rf"(?<![\w.])(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º|er)?\s*(?:de\s+|of\s+)?"
-    rf"(?P<mon>{_MONTH_ALT})\.?,?\s*(?:de\s+)?(?P<y>\d{{4}})(?!\d)",
+    rf"(?<![\w.])(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th),?|\.|º|er)?\s*(?:de\s+|of\s+)?"
+    rf"(?P<mon>{_MONTH_ALT})\.?,?\s*(?:de\s+)?"
+    rf"(?P<y>\d{{4}}(?!\d)|\d{{2}}(?=\s*$|\s*[|\u2022\u00b7]|\s+\d{{1,2}}[:.]\d{{2}}(?!\d)))",
     regex.IGNORECASE,
 )
 _MDY = regex.compile(
@@ -122,12 +126,29 @@ def fast_date(text: str) -> str | None:
     return _read_fast(text)[1]
 
 
+# a stamp that gives the time of its update first and its publication after
+# (``Uppdaterad 2016-06-02 | Publicerad 2016-06-01``): the article's date is the
+# publication's
+_UPDATED_FIRST = regex.compile(rf"\W{{0,4}}(?:{'|'.join(map(regex.escape, UPDATED_WORDS))})\b", regex.IGNORECASE)
+_PUBLISHED = regex.compile(rf"\b(?:{'|'.join(map(regex.escape, PUBLISHED_WORDS))})\b", regex.IGNORECASE)
+
+
 # (a date stamp's line is read by the line classifier, the meta splitter and the builder)
 @per_line
 def _read_fast(text: str) -> tuple[bool, str | None]:
     """(whether a known form matched, the date it gives). A form that matches with an
     impossible date (``31 February 2021``, ``2021-13-01``) gives no date at all, rather
     than a guess from a looser form or from dateparser."""
+    if _UPDATED_FIRST.match(text) is not None:
+        published = _PUBLISHED.search(text)
+        if published is not None:
+            matched, date = _read_form(text[published.end() :])
+            if date is not None:
+                return matched, date
+    return _read_form(text)
+
+
+def _read_form(text: str) -> tuple[bool, str | None]:
     match = _ISO.search(text)
     if match is not None:
         y, m = int(match["y"]), int(match["m"])
@@ -147,7 +168,7 @@ def _read_fast(text: str) -> tuple[bool, str | None]:
     for pattern in (_DMY, _MDY):
         match = pattern.search(text)
         if match is not None:
-            y, m, d = int(match["y"]), MONTHS[match["mon"].lower()], int(match["d"])
+            y, m, d = _full_year(match["y"]), MONTHS[match["mon"].lower()], int(match["d"])
             return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _NUMERIC_DMY.search(text)
     if match is not None:

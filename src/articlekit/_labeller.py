@@ -23,7 +23,7 @@ from ._model import Span
 from ._quotes import read_quote, read_unmarked_speech
 from ._sequence import SequenceModel
 from ._splits import opening_end, stamp_extent
-from ._text import is_prose, word_count
+from ._text import continues_into, is_prose, word_count
 from .errors import ModelError
 
 __all__ = ["DEFAULT_MODEL", "PRIMARY", "Labeller", "line_records", "reconcile"]
@@ -99,16 +99,27 @@ class Labeller:
         # 0.700, quote F1 0.902 -> 0.906); the model says what else it may be
         banned = ["paragraph" if line.rule == "quote" else None for line in lines]
         labels, confidences = self.model.decode_scores(scores, required, banned)
-        if not any("dateline" in label.split("+") for label in labels):
+        dated = (_holds_date(line) for line, label in zip(lines, labels, strict=True) if "dateline" in label.split("+"))
+        if not any(dated):
             # the article's date is in no other place: the first line the rules read a
             # date from must hold a dateline (measured across websites: date accuracy
-            # 0.839 -> 0.854, headline 0.824 -> 0.829, dateline F1 0.803 -> 0.807)
+            # 0.839 -> 0.854, headline 0.824 -> 0.829, dateline F1 0.803 -> 0.807); and so
+            # must it where the datelines the model found hold no date (a kicker, a bare
+            # "Published"): with the dates of two more forms read and a dateline without a
+            # date filled from the next, date accuracy 0.916 -> 0.941 over 5 fold splits
             stamp = next((i for i, line in enumerate(lines) if line.dated), None)
             if stamp is None:
                 stamp = _dated_opening_line(lines, labels)
             if stamp is not None:
                 required[stamp] = "dateline"
                 labels, confidences = self.model.decode_scores(scores, required, banned)
+        # a hard-wrapped sentence is one thing: where its lines were read as two types,
+        # the surer line's type holds for both
+        wrapped = _wrapped_disagreements(lines, labels, confidences)
+        if wrapped:
+            for i, label in wrapped:
+                required[i] = required[i] or label
+            labels, confidences = self.model.decode_scores(scores, required, banned)
         # one headline; no standfirst once the story has begun (measured across websites
         # over three seeds: macro F1 +0.0004 to +0.0008, standfirst precision +0.012 to
         # +0.017, recall the same)
@@ -127,6 +138,37 @@ class Labeller:
 
     def __repr__(self) -> str:
         return f"Labeller({self.name!r})"
+
+
+def _wrapped_disagreements(
+    lines: Sequence[Line], labels: Sequence[str], confidences: Sequence[float]
+) -> list[tuple[int, str]]:
+    """For each line that carries on the sentence of the line above it (no blank line
+    between: see :func:`continues_into`) of a paragraph or quotation but was given
+    another type, the less sure of the two lines and the type of the surer."""
+    out: list[tuple[int, str]] = []
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if labels[i] == labels[i - 1] or line.blank_before or not continues_into(lines[i - 1].text, line.text):
+            continue
+        # (a line opening with a number may be the next item of a numbered list)
+        if len(lines[i - 1].text) < _WRAPPED_WIDTH or not line.text[:1].islower():
+            continue
+        surer, other = (i, i - 1) if confidences[i] >= confidences[i - 1] else (i - 1, i)
+        if labels[surer] in _WRAPPED_KINDS and not any(j == other for j, _ in out):
+            out.append((other, labels[surer]))
+    return out
+
+
+# the shortest line a paragraph is wrapped at, and the types a wrapped paragraph's
+# lines are read as that the type of the other lines follows
+_WRAPPED_WIDTH = 50
+_WRAPPED_KINDS = frozenset({"paragraph", "quote"})
+
+
+def _holds_date(line: Line) -> bool:
+    """Whether the rules read a date from *line*, or the fast path reads one in it."""
+    return line.dated or _dates.fast_date(line.text) is not None
 
 
 # the most words of a line of the opening that is read for a date when no stamp holds one

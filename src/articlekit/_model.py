@@ -210,7 +210,11 @@ class Dateline:
 
     ``date`` is an ISO 8601 string at the precision the text gives (``2021-05-18``,
     ``2021-05-18T10:32:00+01:00``, ``2020-12``) or ``None`` when the text gives no
-    readable absolute date; ``raw`` is the text as written. ``confidence``, as for every
+    readable absolute date; ``raw`` is the text as written. The article's other
+    datelines (in ``removed``) fill out what the first leaves out: a first dateline that
+    gives no date (``Updated 2 hours ago``, a bare ``Published``) takes the date of the
+    next one that does, a month-only date the day of a stamp in that month, and a date
+    field the place and agency of a wire dateline. ``confidence``, as for every
     element, is how sure the line labeller was of the type (``None`` without a model).
     """
 

@@ -569,3 +569,64 @@ TRAILING_NAVIGATION = (
     r"\((?:more|read more|see more|see also|also read|related|mehr|plus|más|altro|meer)"
     r"\b[^()]{0,40}\)$"
 )
+
+
+# the words that introduce a stamp's time of update, and of publication, in the
+# languages of the lexicons (a stamp that gives its update first is read from its
+# publication on; see _dates)
+UPDATED_WORDS: tuple[str, ...] = (
+    "last updated",
+    "updated",
+    "update",
+    "uppdaterad",
+    "uppdaterat",
+    "oppdatert",
+    "opdateret",
+    "aktualisiert",
+    "aktualisierung",
+    "actualizado",
+    "actualizada",
+    "actualització",
+    "mis à jour",
+    "mise à jour",
+    "aggiornato",
+    "aggiornamento",
+    "atualizado",
+    "atualização",
+    "bijgewerkt",
+    "päivitetty",
+    "zaktualizowano",
+    "aktualizováno",
+    "aktualizované",
+    "frissítve",
+    "güncellendi",
+    "güncelleme",
+    "обновлено",
+    "оновлено",
+    "ενημερώθηκε",
+)
+PUBLISHED_WORDS: tuple[str, ...] = (
+    "published",
+    "publicerad",
+    "publicerat",
+    "publisert",
+    "publiceret",
+    "veröffentlicht",
+    "publicado",
+    "publicada",
+    "publicat",
+    "publié",
+    "publiée",
+    "pubblicato",
+    "gepubliceerd",
+    "julkaistu",
+    "opublikowano",
+    "publikováno",
+    "publikované",
+    "publikálva",
+    "yayınlandı",
+    "yayınlanma",
+    "опубликовано",
+    "опубліковано",
+    "δημοσιεύθηκε",
+)
