@@ -147,15 +147,22 @@ def _wrapped_disagreements(
     between: see :func:`continues_into`) of a paragraph or quotation but was given
     another type, the less sure of the two lines and the type of the surer."""
     out: list[tuple[int, str]] = []
+    taken: set[int] = set()
     for i in range(1, len(lines)):
-        line = lines[i]
-        if labels[i] == labels[i - 1] or line.blank_before or not continues_into(lines[i - 1].text, line.text):
-            continue
-        # (a line opening with a number may be the next item of a numbered list)
-        if len(lines[i - 1].text) < _WRAPPED_WIDTH or not line.text[:1].islower():
+        line, above = lines[i], lines[i - 1]
+        # the cheap tests first; (a line opening with a number may be the next item of a
+        # numbered list)
+        if (
+            labels[i] == labels[i - 1]
+            or line.blank_before
+            or len(above.text) < _WRAPPED_WIDTH
+            or not line.text[:1].islower()
+            or not continues_into(above.text, line.text)
+        ):
             continue
         surer, other = (i, i - 1) if confidences[i] >= confidences[i - 1] else (i - 1, i)
-        if labels[surer] in _WRAPPED_KINDS and not any(j == other for j, _ in out):
+        if labels[surer] in _WRAPPED_KINDS and other not in taken:
+            taken.add(other)
             out.append((other, labels[surer]))
     return out
 
