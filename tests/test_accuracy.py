@@ -522,6 +522,28 @@ def test_quotation_attribution(line: str, attribution: str) -> None:
             "disse o presidente da câmara",
             id="pt",
         ),
+        # verbs of saying that the lexicons learned from the attributions the
+        # cross-validated parse missed
+        pytest.param(
+            "\u201cVamos reconstruir o cais antes do inverno\u201d, conta a empresária Paula Lavigne.",
+            "conta a empresária Paula Lavigne",
+            id="pt-conta",
+        ),
+        pytest.param(
+            "\u201eVi genopbygger diget før vinteren\u201c, lyder det i meddelelsen.",
+            "lyder det i meddelelsen",
+            id="da",
+        ),
+        pytest.param(
+            "\u201eHráz opravíme ještě před zimou,\u201c uzavřel starosta Daněk.",
+            "uzavřel starosta Daněk",
+            id="cs",
+        ),
+        pytest.param(
+            "\u201eHrádzu opravíme ešte pred zimou,\u201c ozrejmila hovorkyňa.",
+            "ozrejmila hovorkyňa",
+            id="sk",
+        ),
     ],
 )
 def test_trailing_attribution_in_other_languages(line: str, attribution: str) -> None:

@@ -56,6 +56,12 @@ FAST_FORMS = [
     ("- 25 Jan 24", "2024-01-25"),
     ("25 Jan 24 10:32", "2024-01-25T10:32:00"),
     ("25 Jan 24 | News", "2024-01-25"),
+    # day, month name and year joined by hyphens, as a press clipping's stamp writes them
+    ("The Australian – Page: 4 : 6-Jan-21", "2021-01-06"),
+    ("06-Jan-2021 10:30", "2021-01-06T10:30:00"),
+    # a year of the Buddhist era, as Thai sources number them, is the common era's less 543
+    ("17/02/2565", "2022-02-17"),
+    ("2565/02/17", "2022-02-17"),
     # the update first, the publication after: the article's date is the publication's
     ("Uppdaterad 2016-06-02 | Publicerad 2016-06-01", "2016-06-01"),
     ("Updated 5 May 2021, published 4 May 2021 10:00", "2021-05-04T10:00:00"),
@@ -132,6 +138,8 @@ def test_date_without_year_gives_none(text: str) -> None:
     [
         ("18 мая 2021", None, "2021-05-18"),
         ("2021年5月18日", None, "2021-05-18"),
+        # Thai month and a year of the Buddhist era (2565 is 2022)
+        ("17 ก.พ. 2565", None, "2022-02-17"),
         ("18 мая 2021", ["ru"], "2021-05-18"),
     ],
 )

@@ -32,8 +32,8 @@ _ISO = regex.compile(
 # digits only where the stamp ends or its time follows: "25 Jan 24", "25 Jan 24 10:32",
 # never "5 May 12 people")
 _DMY = regex.compile(
-    rf"(?<![\w.])(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th),?|\.|º|er)?\s*(?:de\s+|of\s+)?"
-    rf"(?P<mon>{_MONTH_ALT})\.?,?\s*(?:de\s+)?"
+    rf"(?<![\w.])(?P<d>\d{{1,2}})(?:(?:st|nd|rd|th),?|\.|º|er|-(?=\p{{L}}))?\s*(?:de\s+|of\s+)?"
+    rf"(?P<mon>{_MONTH_ALT})(?:\.?,?\s*|-(?=\d))(?:de\s+)?"
     rf"(?P<y>\d{{4}}(?!\d)|\d{{2}}(?=\s*$|\s*[|\u2022\u00b7]|\s+\d{{1,2}}[:.]\d{{2}}(?!\d)))",
     regex.IGNORECASE,
 )
@@ -65,6 +65,10 @@ _RELATIVE = regex.compile(
 )
 
 
+_BUDDHIST_ERA = 543
+_BUDDHIST_YEARS = (2400, 2700)
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2999):
         return False
@@ -78,7 +82,13 @@ def _full_year(digits: str) -> int:
     year = int(digits)
     if len(digits) == 2:
         year += 2000 if year < 70 else 1900
-    return year
+    return _common_era(year)
+
+
+def _common_era(year: int) -> int:
+    """The year of the common era for a year of the Buddhist era, as Thai sources write
+    it (2565 is 2022): no article is dated four centuries ahead."""
+    return year - _BUDDHIST_ERA if _BUDDHIST_YEARS[0] <= year < _BUDDHIST_YEARS[1] else year
 
 
 def _with_time(date: str, text: str) -> str:
@@ -180,11 +190,11 @@ def _read_form(text: str) -> tuple[bool, str | None]:
         return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _NUMERIC_YMD.search(text)
     if match is not None:
-        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+        y, m, d = _common_era(int(match["y"])), int(match["m"]), int(match["d"])
         return True, (_with_time(f"{y:04d}-{m:02d}-{d:02d}", text) if _valid(y, m, d) else None)
     match = _MONTH_YEAR.search(text)
     if match is not None:
-        return True, f"{int(match['y']):04d}-{MONTHS[match['mon'].lower()]:02d}"
+        return True, f"{_common_era(int(match['y'])):04d}-{MONTHS[match['mon'].lower()]:02d}"
     return False, None
 
 
@@ -222,6 +232,11 @@ def _slow_date(text: str, languages: tuple[str, ...] | None) -> str | None:
     value = data.date_obj
     if value is None:
         return None
+    if value.year != _common_era(value.year):
+        try:
+            value = value.replace(year=_common_era(value.year))
+        except ValueError:  # 29 February of a year that is not leap in the common era
+            return None
     period = data.period or "day"
     if period == "year":
         return f"{value.year:04d}"

@@ -37,7 +37,7 @@ def draft_labels(text: str, *, parser: Parser | None = None, source: str | None 
     # headline: Storm hits coast
     # unsure: 1 3
     1	headline
-    3	standfirst
+    3	paragraph
 
     Raises :class:`~articlekit.errors.CorpusError` when *source* holds a line break (a
     header is one line), and what :meth:`Parser.parse <articlekit.Parser.parse>` raises

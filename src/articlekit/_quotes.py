@@ -10,7 +10,7 @@ import regex
 
 from ._lexicons import load as load_lexicon
 from ._speakers import speaker_after, speaker_in_clauses
-from ._tables import DASHES, OPENERS, QUOTE_PAIRS, SPEAKER_TITLES, SPEECH_VERBS
+from ._tables import DASHES, OPENERS, QUOTE_PAIRS, SPEAKER_TITLES
 from ._text import holds_any, per_line, words
 
 __all__ = ["QuoteReading", "SpeechReading", "read_quote", "read_unmarked_speech"]
@@ -25,8 +25,8 @@ _REVERSE_MARKS = regex.compile(f"(?r)[{regex.escape(_ALL_MARKS)}]")
 _LEAD_IN = regex.compile(rf"[:,]\s*([{regex.escape(OPENERS)}])(?=\S|(?<=[\u00ab\u00bb\u2039\u203a])\s)")
 _GUILLEMETS = "\u00ab\u00bb\u2039\u203a"
 _TRAILING_PUNCT = ".,;:!?\u2026)]\u00a0 \t"
-# the verbs of the tables and of every language's lexicon (``speech``), case-folded
-_VERBS = frozenset({*(v.casefold() for v in SPEECH_VERBS), *load_lexicon().entries_of("speech")})
+# the verbs of saying of every language's lexicon (``speech``), case-folded
+_VERBS = load_lexicon().entries_of("speech")
 # after the verb, the speaker's name and title: "said Mr. Thakur", "said astrophysicist
 # Alan Boss", "aldus Van den Heuvel"
 _NAME = r"(?:\p{Lu}[\w\u2019'.-]*|(?:van|von|den|der|de|del|da|di|al|bin|le|la)\b)"
