@@ -406,6 +406,48 @@ def test_a_second_headline_that_is_no_repeat_is_something_else() -> None:
     assert _further_headlines(lines, ["headline", "standfirst", "paragraph"]) == [None, None, None]
 
 
+def test_a_line_that_prints_the_headline_again_is_the_headline_again() -> None:
+    import numpy as np
+
+    from articlekit._features import Line
+    from articlekit._sequence import SequenceModel
+
+    # a model that reads the first line of a text as the headline, every other as a caption
+    labels = ("caption", "headline")
+    weights = np.asarray([[5.0, 0.0], [0.0, 10.0]], dtype=np.float32)
+    no_transitions = np.zeros((2, 2), dtype=np.float32)
+    labeller = Labeller(SequenceModel(labels, ("bias", "pos=0"), weights, no_transitions, np.zeros(2, np.float32)))
+    headline = "Harbour wall breached as storm floods seafront"
+    lines = [
+        Line(headline, 0, 46, True),
+        Line(headline.upper().replace(" ", "  "), 47, 99, False),  # another case and spacing
+        Line("The sea wall gave way at dawn.", 100, 130, True),
+        Line(headline, 131, 177, True),
+    ]
+    assert labeller.label(lines)[0] == ["headline", "headline", "caption", "headline"]
+    # a line that only holds the headline's words among others is not a copy
+    lines[3].text = headline + " (VIDEO)"
+    assert labeller.label(lines)[0] == ["headline", "headline", "caption", "caption"]
+
+
+def test_copies_of_a_line_take_the_type_of_the_surest_copy() -> None:
+    from articlekit._features import Line
+    from articlekit._labeller import _disagreeing_copies
+
+    caption, summary = "Rescuers at the harbour. (Photo: Reuters)", "The sea wall gave way at dawn."
+    lines = [Line(t, 0, 1, True) for t in (caption, summary, "Text.", summary, caption.upper())]
+    labels = ["caption", "standfirst", "paragraph", "paragraph", "boilerplate"]
+    sure = [0.9, 0.8, 0.9, 0.7, 0.4]
+    none: list[str | None] = [None] * len(lines)
+    # the less sure copy takes the surer's type; a summary printed again as the first
+    # paragraph may differ from it
+    assert _disagreeing_copies(lines, labels, sure, none) == [(4, "caption")]
+    sure[4] = 0.95
+    assert _disagreeing_copies(lines, labels, sure, none) == [(0, "boilerplate")]
+    # a copy another constraint holds leaves the others be
+    assert _disagreeing_copies(lines, labels, sure, ["dateline", None, None, None, None]) == []
+
+
 def test_a_standfirst_after_the_story_has_begun_is_something_else(corpus: list[LabelledArticle]) -> None:
     from articlekit._labeller import _late_standfirsts
     from articlekit._training import records_of

@@ -92,3 +92,24 @@ def test_the_shipped_model_reads_a_given_name_opening_a_line_as_a_byline() -> No
     row = model.weights[model.features.index("lex0:given_name")]
     weight = dict(zip(model.labels, row.tolist(), strict=True))
     assert weight["byline"] > max(weight["boilerplate"], weight["paragraph"], weight["headline"])
+
+
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("Aktualisiert am 02.06.2016 | Veröffentlicht am 01.06.2016", "2016-06-01"),
+        ("Mis à jour le 2 juin 2016, publié le 1 juin 2016", "2016-06-01"),
+        ("Oppdatert 02.06.2016 Publisert 01.06.2016", "2016-06-01"),
+    ],
+)
+def test_a_stamp_updated_first_is_dated_by_the_publication_word_of_its_language(stamp: str, date: str) -> None:
+    from articlekit._dates import parse_date
+
+    lexicon = load()
+    assert lexicon.words_of("updated") & {"aktualisiert", "oppdatert"}
+    assert "mis à jour" in lexicon.entries_of("updated")
+    assert parse_date(stamp) == date
+    # read by the date reader only: the model weighs the stamp kind that holds them too
+    features = lexicon.features(words(stamp))
+    assert "lex0:stamp" in features
+    assert not [f for f in features if "updated" in f or "published" in f]

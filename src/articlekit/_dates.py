@@ -14,7 +14,8 @@ from typing import Any
 
 import regex
 
-from ._tables import MONTHS, PUBLISHED_WORDS, TIMEZONES, UPDATED_WORDS
+from ._lexicons import load as load_lexicon
+from ._tables import MONTHS, TIMEZONES
 from ._text import per_line, words
 
 # Month names of every language in the table, longest first so that "September"
@@ -138,9 +139,14 @@ def fast_date(text: str) -> str | None:
 
 # a stamp that gives the time of its update first and its publication after
 # (``Uppdaterad 2016-06-02 | Publicerad 2016-06-01``): the article's date is the
-# publication's
-_UPDATED_FIRST = regex.compile(rf"\W{{0,4}}(?:{'|'.join(map(regex.escape, UPDATED_WORDS))})\b", regex.IGNORECASE)
-_PUBLISHED = regex.compile(rf"\b(?:{'|'.join(map(regex.escape, PUBLISHED_WORDS))})\b", regex.IGNORECASE)
+# publication's; the words are the lexicons' (kinds ``updated`` and ``published``)
+def _words_pattern(kind: str) -> str:
+    entries = sorted(load_lexicon().entries_of(kind), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in entries)
+
+
+_UPDATED_FIRST = regex.compile(rf"\W{{0,4}}(?:{_words_pattern('updated')})\b", regex.IGNORECASE)
+_PUBLISHED = regex.compile(rf"\b(?:{_words_pattern('published')})\b", regex.IGNORECASE)
 
 
 # (a date stamp's line is read by the line classifier, the meta splitter and the builder)

@@ -134,6 +134,20 @@ class Labeller:
             required[again], excluded[again], excluded[first] = "headline", None, "headline"
         if any(excluded):
             labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
+        # a line that prints the headline again is the headline again (ANNOTATION.md)
+        copies = _headline_copies(lines, labels)
+        if copies:
+            for i in copies:
+                required[i], excluded[i] = "headline", None
+            labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
+        # the copies of a line printed more than once are of one type, the surest copy's
+        # (measured across websites with the headline's copies above, 5 fold splits:
+        # macro F1 +0.0012 and whole articles +0.004, up in all 5)
+        disagreeing = _disagreeing_copies(lines, labels, confidences, required)
+        if disagreeing:
+            for i, label in disagreeing:
+                required[i], excluded[i] = label, None
+            labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
         return labels, confidences
 
     def __repr__(self) -> str:
@@ -224,6 +238,46 @@ def _glued_headline(lines: Sequence[Line], labels: Sequence[str]) -> tuple[int, 
 def _headline_key(text: str) -> str:
     """A headline's text as two printings of it compare: whatever the case and spacing."""
     return " ".join(text.casefold().split())
+
+
+def _headline_copies(lines: Sequence[Line], labels: Sequence[str]) -> list[int]:
+    """The lines that print the first headline's text again but were given another type."""
+    first = next((i for i, label in enumerate(labels) if "headline" in label.split("+")), None)
+    if first is None:
+        return []
+    key = _headline_key(lines[first].text)
+    return [
+        i
+        for i, (line, label) in enumerate(zip(lines, labels, strict=True))
+        if "headline" not in label.split("+") and len(line.text) >= len(key) and _headline_key(line.text) == key
+    ]
+
+
+# the types a line and its copy may differ by: a summary printed again as the story's
+# first paragraph
+_COPY_MAY_DIFFER = frozenset({"paragraph", "standfirst"})
+
+
+def _disagreeing_copies(
+    lines: Sequence[Line], labels: Sequence[str], confidences: Sequence[float], required: Sequence[str | None]
+) -> list[tuple[int, str]]:
+    """For every line printed more than once in the text and given more than one type,
+    each copy that was not given the surest copy's type, with that type (the first of
+    its types, for a line of two); a copy another constraint holds leaves the others be."""
+    copies: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        copies.setdefault(_headline_key(line.text), []).append(i)
+    out: list[tuple[int, str]] = []
+    for group in copies.values():
+        if len(group) < 2:
+            continue
+        kinds = {labels[i] for i in group}
+        if len(kinds) < 2 or kinds <= _COPY_MAY_DIFFER or any(required[i] is not None for i in group):
+            continue
+        surest = max(group, key=lambda i: confidences[i])
+        kind = labels[surest].split("+", 1)[0]
+        out.extend((i, kind) for i in group if labels[i] != labels[surest])
+    return out
 
 
 def _further_headlines(lines: Sequence[Line], labels: Sequence[str]) -> list[str | None]:

@@ -19,7 +19,7 @@ import attrs
 
 from ._text import words
 
-__all__ = ["KINDS", "Lexicon", "available", "languages_of", "load"]
+__all__ = ["KINDS", "READ_ONLY_KINDS", "Lexicon", "available", "languages_of", "load"]
 
 #: The kinds of entries a lexicon file may list.
 KINDS = frozenset(
@@ -37,12 +37,20 @@ KINDS = frozenset(
         "legal",
         "navigation",
         "stamp",
+        "updated",
+        "published",
         "month",
         "weekday",
         "list_lead",
         "given_name",
     }
 )
+
+#: The kinds the parser reads but the model does not weigh: the words of a stamp that
+#: say it gives an update or a publication tell the date reader which date to take; as
+#: features they would only repeat the ``stamp`` kind that holds them too (and every
+#: feature added moves the whole model).
+READ_ONLY_KINDS = frozenset({"updated", "published"})
 
 # a phrase is looked for at the start of a line only: a few words are enough
 _MAX_PHRASE = 5
@@ -56,6 +64,9 @@ class Lexicon:
     languages: tuple[str, ...]
     single: dict[str, frozenset[str]] = attrs.field(repr=False)
     phrases: dict[str, frozenset[str]] = attrs.field(repr=False)
+    #: the entries of the :data:`READ_ONLY_KINDS`, by kind (case-folded, a phrase's
+    #: words joined by one space); they give no features
+    read_only: dict[str, frozenset[str]] = attrs.field(repr=False, factory=dict)
     #: the words a phrase opens with: a line that opens with none is not looked up
     openers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
@@ -65,11 +76,15 @@ class Lexicon:
 
     def words_of(self, kind: str) -> frozenset[str]:
         """The single words of *kind* (case-folded)."""
+        if kind in READ_ONLY_KINDS:
+            return frozenset(entry for entry in self.read_only.get(kind, ()) if " " not in entry)
         return frozenset(word for word, kinds in self.single.items() if kind in kinds)
 
     def entries_of(self, kind: str) -> frozenset[str]:
         """The words and phrases of *kind* (case-folded, a phrase's words joined by one
         space)."""
+        if kind in READ_ONLY_KINDS:
+            return self.read_only.get(kind, frozenset())
         return self.words_of(kind) | {phrase for phrase, kinds in self.phrases.items() if kind in kinds}
 
     def features(self, tokens: Sequence[str]) -> list[str]:
@@ -139,11 +154,15 @@ def languages_of(kinds: frozenset[str]) -> dict[str, frozenset[str]]:
 def _load(languages: tuple[str, ...]) -> Lexicon:
     single: dict[str, set[str]] = {}
     phrases: dict[str, set[str]] = {}
+    read_only: dict[str, set[str]] = {}
     for language in languages:
         for kind, entries in _read(language).items():
             for entry in entries:
                 tokens = [t.casefold() for t in words(entry)]
                 if not tokens:
+                    continue
+                if kind in READ_ONLY_KINDS:
+                    read_only.setdefault(kind, set()).add(" ".join(tokens))
                     continue
                 if len(tokens) == 1:
                     single.setdefault(tokens[0], set()).add(kind)
@@ -153,4 +172,5 @@ def _load(languages: tuple[str, ...]) -> Lexicon:
         languages,
         {word: frozenset(kinds) for word, kinds in single.items()},
         {phrase: frozenset(kinds) for phrase, kinds in phrases.items()},
+        {kind: frozenset(entries) for kind, entries in read_only.items()},
     )
