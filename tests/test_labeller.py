@@ -448,6 +448,29 @@ def test_copies_of_a_line_take_the_type_of_the_surest_copy() -> None:
     assert _disagreeing_copies(lines, labels, sure, ["dateline", None, None, None, None]) == []
 
 
+def test_the_items_of_a_bulleted_run_take_the_type_of_the_surest_item() -> None:
+    from articlekit._features import Line
+    from articlekit._labeller import _disagreeing_items
+
+    texts = [
+        "The council has issued the following advice:",
+        "- Do not walk or drive through flood water",
+        "- Keep important documents in a waterproof bag",
+        "- Check on elderly neighbours",
+        "1. Call the helpline",
+        "2) Stay indoors",
+        "\u2022 Listen to the radio",
+    ]
+    lines = [Line(t, 0, 1, True) for t in texts]
+    labels = ["paragraph", "read_more", "list_item", "list_item", "list_item", "paragraph", "caption"]
+    sure = [0.9, 0.3, 0.6, 0.5, 0.9, 0.4, 0.2]
+    none: list[str | None] = [None] * len(lines)
+    # the dashes are one run, the numbers another; a lone bullet of another kind is none
+    assert _disagreeing_items(lines, labels, sure, none) == [(1, "list_item"), (5, "list_item")]
+    held = [None, None, "read_more", None, None, None, None]
+    assert _disagreeing_items(lines, labels, sure, held) == [(5, "list_item")]
+
+
 def test_a_standfirst_after_the_story_has_begun_is_something_else(corpus: list[LabelledArticle]) -> None:
     from articlekit._labeller import _late_standfirsts
     from articlekit._training import records_of

@@ -34,6 +34,8 @@ _BULLETS = frozenset("\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u25ba\u25b6\u2192>")
 _CAPS_OPENING = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.'\u2019 -]{1,40}?(?P<end>[,:(\u2014\u2013]|--| - )")
 _SHORT_LABEL = regex.compile(r"[^:]{1,30}:\s")
 # a decimal digit (Unicode Nd), found by the standard library's engine in one C call
+# (bounded parts: the search stays linear in a long run of word characters)
+_EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 _DIGIT = re.compile(r"\d")
 
 
@@ -165,6 +167,9 @@ def _own(line: Line, tokens: Sequence[str], folded: Sequence[str], lexicon: Lexi
         feats.append("url")
     if "@" in text:
         feats.append("at")
+        # an address, not a handle: a byline's or a newsdesk's (a handle is an embed's)
+        if _EMAIL.search(text) is not None:
+            feats.append("email")
     if "pic.twitter" in text or "t.co/" in text:
         feats.append("twitter_link")
     if _DIGIT.search(text) is not None:
