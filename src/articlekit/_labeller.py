@@ -9,7 +9,7 @@ is split where a splitter can split it)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -267,23 +267,12 @@ _COPY_MAY_DIFFER = frozenset({"paragraph", "standfirst"})
 def _disagreeing_copies(
     lines: Sequence[Line], labels: Sequence[str], confidences: Sequence[float], required: Sequence[str | None]
 ) -> list[tuple[int, str]]:
-    """For every line printed more than once in the text and given more than one type,
-    each copy that was not given the surest copy's type, with that type (the first of
-    its types, for a line of two); a copy another constraint holds leaves the others be."""
+    """:func:`_disagreeing` over the lines printed more than once in the text (a copy
+    may be a standfirst where another is a paragraph)."""
     copies: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         copies.setdefault(_headline_key(line.text), []).append(i)
-    out: list[tuple[int, str]] = []
-    for group in copies.values():
-        if len(group) < 2:
-            continue
-        kinds = {labels[i] for i in group}
-        if len(kinds) < 2 or kinds <= _COPY_MAY_DIFFER or any(required[i] is not None for i in group):
-            continue
-        surest = max(group, key=lambda i: confidences[i])
-        kind = labels[surest].split("+", 1)[0]
-        out.extend((i, kind) for i in group if labels[i] != labels[surest])
-    return out
+    return _disagreeing(copies.values(), labels, confidences, required, _COPY_MAY_DIFFER)
 
 
 # a bullet or a number, then a space, opening a line: an item of a list (or a line of
@@ -303,25 +292,42 @@ def _bullet_of(text: str) -> str | None:
 def _disagreeing_items(
     lines: Sequence[Line], labels: Sequence[str], confidences: Sequence[float], required: Sequence[str | None]
 ) -> list[tuple[int, str]]:
-    """For every run of lines one after another that open with the same bullet and were
-    given more than one type, each line not given the surest line's type, with that type
-    (the first of its types, for a line of two); a line another constraint holds leaves
-    its run be. (In the labelled corpus, 66 of 70 such runs are of one type; the others
+    """:func:`_disagreeing` over the runs of lines one after another that open with the
+    same bullet. (In the labelled corpus, 66 of 70 such runs are of one type; the others
     end a summary box with a prompt to read more.)"""
-    out: list[tuple[int, str]] = []
-    run: list[int] = []
+    runs: list[list[int]] = []
     previous: str | None = None
-    for i in range(len(lines) + 1):
-        mark = _bullet_of(lines[i].text) if i < len(lines) else None
+    for i, line in enumerate(lines):
+        mark = _bullet_of(line.text)
         if mark is not None and mark == previous:
-            run.append(i)
-            continue
-        if len(run) >= 2 and len({labels[j] for j in run}) >= 2 and all(required[j] is None for j in run):
-            surest = max(run, key=lambda j: confidences[j])
-            kind = labels[surest].split("+", 1)[0]
-            out.extend((j, kind) for j in run if labels[j] != labels[surest])
-        run = [i] if mark is not None else []
+            runs[-1].append(i)
+        elif mark is not None:
+            runs.append([i])
         previous = mark
+    return _disagreeing(runs, labels, confidences, required)
+
+
+def _disagreeing(
+    groups: Iterable[Sequence[int]],
+    labels: Sequence[str],
+    confidences: Sequence[float],
+    required: Sequence[str | None],
+    may_differ: frozenset[str] = frozenset(),
+) -> list[tuple[int, str]]:
+    """For every group of lines that should be of one type but were given more than one
+    (and not only types of *may_differ*), each line not given the surest line's type,
+    with that type (the first of its types, for a line of two); a line another
+    constraint holds leaves its group be."""
+    out: list[tuple[int, str]] = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        kinds = {labels[i] for i in group}
+        if len(kinds) < 2 or kinds <= may_differ or any(required[i] is not None for i in group):
+            continue
+        surest = max(group, key=lambda i: confidences[i])
+        kind = labels[surest].split("+", 1)[0]
+        out.extend((i, kind) for i in group if labels[i] != labels[surest])
     return out
 
 
