@@ -200,16 +200,17 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-02, trained with the variants, five runs averaged: macro F1 0.703,
-    # lines 0.808, quote groups 0.867, headline 0.847, attribution 0.770, date 0.917
-    # (5 folds by website over train + dev); pinned a little under
+    # measured 2026-12-03, trained with the variants (5 folds by website over train +
+    # dev): this split gives macro F1 0.717, lines 0.815, quote groups 0.867, headline
+    # 0.850, attribution 0.792, date 0.949; five splits average 0.715, 0.813, 0.863,
+    # 0.842, 0.794, 0.943. Pinned a little under the lowest of the five
     result = cross_validate(corpus, 5)
-    assert result.macro_f1 >= 0.69
-    assert (result.accuracy("lines") or 0) >= 0.79
+    assert result.macro_f1 >= 0.70
+    assert (result.accuracy("lines") or 0) >= 0.80
     assert result.quote_group_f1 >= 0.85
-    assert (result.accuracy("headline") or 0) >= 0.83
-    assert (result.accuracy("attribution") or 0) >= 0.75
-    assert (result.accuracy("date") or 0) >= 0.90
+    assert (result.accuracy("headline") or 0) >= 0.82
+    assert (result.accuracy("attribution") or 0) >= 0.78
+    assert (result.accuracy("date") or 0) >= 0.93
 
 
 def test_cross_validated_on_openings_of_cleaned_pages(corpus: list[LabelledArticle]) -> None:
