@@ -432,21 +432,20 @@ def test_a_line_that_prints_the_headline_again_is_the_headline_again() -> None:
 
 
 def test_copies_of_a_line_take_the_type_of_the_surest_copy() -> None:
-    from articlekit._features import Line
-    from articlekit._labeller import _disagreeing_copies
+    from articlekit._labeller import _disagreeing_copies, _headline_key
 
     caption, summary = "Rescuers at the harbour. (Photo: Reuters)", "The sea wall gave way at dawn."
-    lines = [Line(t, 0, 1, True) for t in (caption, summary, "Text.", summary, caption.upper())]
+    keys = [_headline_key(t) for t in (caption, summary, "Text.", summary, caption.upper())]
     labels = ["caption", "standfirst", "paragraph", "paragraph", "boilerplate"]
     sure = [0.9, 0.8, 0.9, 0.7, 0.4]
-    none: list[str | None] = [None] * len(lines)
+    none: list[str | None] = [None] * len(keys)
     # the less sure copy takes the surer's type; a summary printed again as the first
     # paragraph may differ from it
-    assert _disagreeing_copies(lines, labels, sure, none) == [(4, "caption")]
+    assert _disagreeing_copies(keys, labels, sure, none) == [(4, "caption")]
     sure[4] = 0.95
-    assert _disagreeing_copies(lines, labels, sure, none) == [(0, "boilerplate")]
+    assert _disagreeing_copies(keys, labels, sure, none) == [(0, "boilerplate")]
     # a copy another constraint holds leaves the others be
-    assert _disagreeing_copies(lines, labels, sure, ["dateline", None, None, None, None]) == []
+    assert _disagreeing_copies(keys, labels, sure, ["dateline", None, None, None, None]) == []
 
 
 def test_the_items_of_a_bulleted_run_take_the_type_of_the_surest_item() -> None:

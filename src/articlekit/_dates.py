@@ -238,9 +238,10 @@ def _slow_date(text: str, languages: tuple[str, ...] | None) -> str | None:
     value = data.date_obj
     if value is None:
         return None
-    if value.year != _common_era(value.year):
+    year = _common_era(value.year)
+    if year != value.year:
         try:
-            value = value.replace(year=_common_era(value.year))
+            value = value.replace(year=year)
         except ValueError:  # 29 February of a year that is not leap in the common era
             return None
     period = data.period or "day"

@@ -33,9 +33,10 @@ _BULLETS = frozenset("\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u25ba\u25b6\u2192>")
 # (KTRK) --``) or a transcript's speaker (``SEN. TOM COTTON:``)
 _CAPS_OPENING = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.'\u2019 -]{1,40}?(?P<end>[,:(\u2014\u2013]|--| - )")
 _SHORT_LABEL = regex.compile(r"[^:]{1,30}:\s")
-# a decimal digit (Unicode Nd), found by the standard library's engine in one C call
-# (bounded parts: the search stays linear in a long run of word characters)
+# an e-mail address (bounded parts: the search stays linear in a long run of word
+# characters)
 _EMAIL = regex.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+# a decimal digit (Unicode Nd), found by the standard library's engine in one C call
 _DIGIT = re.compile(r"\d")
 
 
