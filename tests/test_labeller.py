@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -469,6 +470,85 @@ def test_the_items_of_a_bulleted_run_take_the_type_of_the_surest_item() -> None:
     assert _disagreeing_items(lines, labels, sure, none) == [(1, "list_item"), (5, "list_item")]
     held = [None, None, "read_more", None, None, None, None]
     assert _disagreeing_items(lines, labels, sure, held) == [(5, "list_item")]
+
+
+def _path_score(path: tuple[int, ...], start: Any, transitions: Any, scores: Any) -> float:
+    """The score of labelling the first ``len(path)`` lines *path* (by brute force)."""
+    value = float(start[path[0]] + scores[0, path[0]])
+    for i in range(1, len(path)):
+        value += float(transitions[path[i - 1], path[i]] + scores[i, path[i]])
+    return value
+
+
+def test_the_cheapest_line_is_the_best_labelling_with_that_line_of_the_type() -> None:
+    import itertools
+    import random
+
+    import numpy as np
+
+    from articlekit._sequence import SequenceModel
+
+    labels = ("dateline", "headline", "headline+standfirst", "paragraph")
+    rng = random.Random(7)
+    for _ in range(40):
+        n = rng.randint(1, 5)
+        transitions = np.asarray([[rng.uniform(-3, 3) for _ in labels] for _ in labels], dtype=np.float32)
+        start = np.asarray([rng.uniform(-3, 3) for _ in labels], dtype=np.float32)
+        model = SequenceModel(labels, ("bias",), np.zeros((1, 4), np.float32), transitions, start, {"temperature": 2.0})
+        scores = np.asarray([[rng.uniform(-5, 5) for _ in labels] for _ in range(n)], dtype=np.float32)
+        required = [rng.choice([None, None, None, "paragraph", "headline"]) for _ in range(n)]
+        skip = [rng.random() < 0.2 for _ in range(n)]
+        among = rng.randint(1, 5)
+
+        # every labelling of the first lines the constraints allow, by brute force
+        window = min(n, among)
+        allowed = [
+            path
+            for path in itertools.product(range(4), repeat=window)
+            if all(r is None or r in labels[k].split("+") for r, k in zip(required, path, strict=False))
+        ]
+        totals = {p: _path_score(p, start, transitions, scores) for p in allowed}
+        best = max(totals.values())
+        with_headline = {
+            i: max((v for p, v in totals.items() if "headline" in labels[p[i]]), default=None)
+            for i in range(window)
+            if not skip[i]
+        }
+        found = model.cheapest(scores, "headline", among, required, skip=skip)
+        candidates = {i: v for i, v in with_headline.items() if v is not None}
+        if not candidates:
+            assert found is None
+            continue
+        assert found is not None
+        line, cost = found
+        assert with_headline[line] == pytest.approx(max(candidates.values()), abs=1e-4)
+        assert cost == pytest.approx((best - max(candidates.values())) / 2.0, abs=1e-4)
+
+
+def test_an_article_labelled_without_a_headline_takes_one_where_it_costs_little() -> None:
+    import numpy as np
+
+    from articlekit._features import Line
+    from articlekit._sequence import SequenceModel
+
+    # a model that would sooner call a line a paragraph than a headline, by *margin*; the
+    # second line by a little less
+    def labeller(margin: float) -> Labeller:
+        labels = ("headline", "paragraph")
+        weights = np.asarray([[5.0, 5.0 + margin], [0.2, 0.0]], dtype=np.float32)
+        return Labeller(
+            SequenceModel(labels, ("bias", "pos=1"), weights, np.zeros((2, 2), np.float32), np.zeros(2, np.float32))
+        )
+
+    lines = [
+        Line("Harbour wall breached as storm floods seafront", 0, 46, True),
+        Line("The sea wall gave way at dawn, and the water rose fast.", 47, 103, True),
+        Line("Residents were moved to the school hall.", 104, 144, True),
+    ]
+    # a small margin: the line that costs the labels least takes the headline
+    assert labeller(0.5).label(lines)[0] == ["paragraph", "headline", "paragraph"]
+    # a large one: the article has no headline
+    assert labeller(3.0).label(lines)[0] == ["paragraph", "paragraph", "paragraph"]
 
 
 def test_a_standfirst_after_the_story_has_begun_is_something_else(corpus: list[LabelledArticle]) -> None:

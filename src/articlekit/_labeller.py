@@ -23,7 +23,7 @@ from ._furniture import boilerplate_reason
 from ._lines import read_link
 from ._model import Span
 from ._quotes import read_quote, read_unmarked_speech
-from ._sequence import SequenceModel
+from ._sequence import FloatArray, SequenceModel
 from ._splits import opening_end, stamp_extent
 from ._text import continues_into, is_prose, word_count
 from .errors import ModelError
@@ -155,10 +155,45 @@ class Labeller:
             for i, label in disagreeing:
                 required[i], excluded[i] = label, None
             labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
+        # an article the model gave no headline: the line that could take one at the least
+        # cost to the labels' score takes it, if the cost is small (measured across websites,
+        # 5 fold splits: headline accuracy +0.021, up in all 5; macro F1 and lines the same)
+        headline = self._missing_headline(scores, labels, required, banned, excluded)
+        if headline is not None:
+            required[headline], excluded[headline] = "headline", None
+            labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
         return labels, confidences
+
+    def _missing_headline(
+        self,
+        scores: FloatArray,
+        labels: Sequence[str],
+        required: Sequence[str | None],
+        banned: Sequence[str | None],
+        excluded: Sequence[str | None],
+    ) -> int | None:
+        """The line that is to hold the headline of an article whose labels hold none:
+        the one among the first lines that takes it at the least cost, if that is less than
+        ``_HEADLINE_COST``; not a line that holds the article's dateline, whose date the
+        article would lose."""
+        if len(labels) < 2 or any("headline" in label.split("+") for label in labels):
+            return None
+        skip = ["dateline" in label.split("+") for label in labels[:_HEADLINE_WITHIN]]
+        found = self.model.cheapest(scores, "headline", _HEADLINE_WITHIN, required, banned, excluded, skip)
+        if found is None or found[1] > _HEADLINE_COST:
+            return None
+        return found[0]
 
     def __repr__(self) -> str:
         return f"Labeller({self.name!r})"
+
+
+# how much an article's labels may lose (in the units of the model's temperature) to
+# hold the headline they left out: 0.2 gains headline accuracy 0.011, 0.35 0.015, 0.5
+# 0.021 (macro F1 and lines the same, 5 fold splits by website); and the lines where it
+# is looked for (of the corpus's 426 headlines, none stands below the 25th line)
+_HEADLINE_COST = 0.5
+_HEADLINE_WITHIN = 32
 
 
 def _wrapped_disagreements(

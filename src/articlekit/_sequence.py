@@ -170,6 +170,50 @@ class SequenceModel:
             if label is not None and label in self._label_index:
                 yield i, [self._label_index[label]]
 
+    def cheapest(
+        self,
+        scores: FloatArray,
+        kind: str,
+        among: int,
+        required: Sequence[str | None] | None = None,
+        banned: Sequence[str | None] | None = None,
+        excluded: Sequence[str | None] | None = None,
+        skip: Sequence[bool] | None = None,
+    ) -> tuple[int, float] | None:
+        """Of the first *among* lines (but those *skip* marks), the one whose taking a
+        label that holds *kind* lowers the best score of the labels of those lines the
+        least, and by how much (divided by the temperature: 0 when the best labels already
+        give it that type); ``None`` when no line of them may take it. The lines after
+        *among* are left out: this asks where something near the top of an article is."""
+        window = min(len(scores), among)
+        if window == 0:
+            return None
+        work = scores[:window].astype(np.float64)
+        for i, labels in self._ruled_out(required, banned, excluded):
+            if i < window:
+                work[i, labels] = -1e9
+        transitions = self.transitions.astype(np.float64)
+        # the best score of the labels up to each line ending in each label, and of the
+        # labels after it following from each label: their sum is the best score of the
+        # whole with the line given that label
+        ahead = np.empty_like(work)
+        ahead[0] = self.start + work[0]
+        for i in range(1, window):
+            ahead[i] = (ahead[i - 1][:, None] + transitions).max(axis=0) + work[i]
+        behind = np.zeros_like(work)
+        for i in range(window - 2, -1, -1):
+            behind[i] = (transitions + (work[i + 1] + behind[i + 1])[None, :]).max(axis=1)
+        columns = [k for k, types in enumerate(self._types) if kind in types]
+        if not columns:
+            return None
+        best_with = (ahead + behind)[:, columns].max(axis=1)
+        if skip is not None:
+            best_with[np.asarray(skip[:window], dtype=bool)] = -np.inf
+        line = int(best_with.argmax())
+        if not np.isfinite(best_with[line]) or best_with[line] <= -1e8:
+            return None
+        return line, float((ahead[-1].max() - best_with[line]) / self.temperature)
+
     @property
     def temperature(self) -> float:
         """What the scores are divided by before they are read as probabilities."""
