@@ -362,6 +362,26 @@ def test_with_no_stamp_a_short_line_of_the_opening_with_a_whole_date_holds_the_d
     assert _dated_opening_line(lines, ["headline", "embed", "paragraph"]) is None
 
 
+def test_with_no_dated_dateline_a_dated_line_holds_it_where_that_costs_little() -> None:
+    from articlekit._features import Line
+
+    story = "The council met on Tuesday night and agreed to rebuild the harbour wall before the winter."
+    stamp = "Harbour Times, 24 May 2019, page 3, by Valerie Loftus and the newsdesk staff"
+    lines = [Line(story, 0, 90, True), Line(stamp, 91, 167, True), Line("Work starts in June.", 168, 188, True)]
+    # below the story's first prose, no short opening line holds the date; a model that
+    # would sooner call every line a paragraph, by a little, lets the dated line hold it
+    assert _one_minded(("dateline", "paragraph"), [4.5, 5.0]).label(lines)[0] == [
+        "paragraph",
+        "dateline",
+        "paragraph",
+    ]
+    # by much, not
+    assert _one_minded(("dateline", "paragraph"), [1.0, 5.0]).label(lines)[0] == ["paragraph"] * 3
+    # nor where no line holds a whole date
+    lines[1].text = "Harbour Times, May 2019, page 3, by Valerie Loftus and the newsdesk staff"
+    assert _one_minded(("dateline", "paragraph"), [4.5, 5.0]).label(lines)[0] == ["paragraph"] * 3
+
+
 def test_a_line_the_rules_read_as_a_quotation_is_no_plain_paragraph() -> None:
     from articlekit._features import Line
 

@@ -112,6 +112,8 @@ class Labeller:
             stamp = next((i for i, line in enumerate(lines) if line.dated), None)
             if stamp is None:
                 stamp = _dated_opening_line(lines, labels)
+            if stamp is None:
+                stamp = self._cheapest_dated_line(scores, lines, labels, required, banned)
             if stamp is not None:
                 required[stamp] = "dateline"
                 labels, confidences = self.model.decode_scores(scores, required, banned)
@@ -163,6 +165,31 @@ class Labeller:
             required[headline], excluded[headline] = "headline", None
             labels, confidences = self.model.decode_scores(scores, required, banned, excluded)
         return labels, confidences
+
+    def _cheapest_dated_line(
+        self,
+        scores: FloatArray,
+        lines: Sequence[Line],
+        labels: Sequence[str],
+        required: Sequence[str | None],
+        banned: Sequence[str | None],
+    ) -> int | None:
+        """Of the first lines that hold a whole date, the one that could hold the
+        dateline at the least cost to the labels' score, if that is less than
+        ``_DATELINE_COST``; not a line labelled an embedded post, a quotation or a link,
+        whose dates are theirs (measured across websites, 5 fold splits, beside the line
+        :func:`_dated_opening_line` finds: date accuracy +0.0055, up in 4 and down in
+        none; macro F1 +0.0005)."""
+        skip = [
+            not _DATED_ELSEWHERE.isdisjoint(label.split("+")) or not _whole_date(line.text)
+            for line, label in zip(lines[:_DATELINE_WITHIN], labels, strict=False)
+        ]
+        if all(skip):
+            return None
+        found = self.model.cheapest(scores, "dateline", _DATELINE_WITHIN, required, banned, skip=skip)
+        if found is None or found[1] > _DATELINE_COST:
+            return None
+        return found[0]
 
     def _missing_headline(
         self,
@@ -242,6 +269,20 @@ _DATED_LINE_WORDS = 12
 _DATED_ELSEWHERE = frozenset({"embed", "quote", "read_more"})
 
 
+# how much the labels may lose (in the units of the model's temperature) for a line with
+# a whole date to hold the dateline the article lacks: 0.5 gains date accuracy 0.004, 1.0
+# 0.0055 and 1.5 0.007, the last losing 0.0016 of whole articles (5 fold splits by
+# website); and the lines where it is looked for (with 200, the same)
+_DATELINE_COST = 1.0
+_DATELINE_WITHIN = 32
+
+
+def _whole_date(text: str) -> bool:
+    """Whether the fast path reads a date to the day in *text*."""
+    date = _dates.fast_date(text)
+    return date is not None and len(date) >= len("2019-05-24")
+
+
 def _dated_opening_line(lines: Sequence[Line], labels: Sequence[str]) -> int | None:
     """The first short line before the story's prose that holds a whole date (``Trending
     24th May 2019 by Valerie Loftus``), for an article where no stamp does; not a line
@@ -250,10 +291,12 @@ def _dated_opening_line(lines: Sequence[Line], labels: Sequence[str]) -> int | N
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if is_prose(line.text):
             return None
-        if word_count(line.text) <= _DATED_LINE_WORDS and _DATED_ELSEWHERE.isdisjoint(label.split("+")):
-            date = _dates.fast_date(line.text)
-            if date is not None and len(date) >= len("2019-05-24"):
-                return i
+        if (
+            word_count(line.text) <= _DATED_LINE_WORDS
+            and _DATED_ELSEWHERE.isdisjoint(label.split("+"))
+            and _whole_date(line.text)
+        ):
+            return i
     return None
 
 
