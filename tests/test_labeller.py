@@ -490,6 +490,11 @@ def test_the_items_of_a_bulleted_run_take_the_type_of_the_surest_item() -> None:
     assert _disagreeing_items(lines, labels, sure, none) == [(1, "list_item"), (5, "list_item")]
     held = [None, None, "read_more", None, None, None, None]
     assert _disagreeing_items(lines, labels, sure, held) == [(5, "list_item")]
+    # the bullets are the list reader's: a run of white bullets or arrows is a run too
+    arrows = [Line(t, 0, 1, True) for t in ("\u25e6 Stay indoors", "\u25e6 Call the helpline", "\u2192 Listen")]
+    assert _disagreeing_items(arrows, ["list_item", "read_more", "caption"], [0.9, 0.4, 0.3], [None] * 3) == [
+        (1, "list_item")
+    ]
 
 
 def _path_score(path: tuple[int, ...], start: Any, transitions: Any, scores: Any) -> float:

@@ -21,7 +21,7 @@ from ._blocks import Block
 from ._datelines import DATE_FIELD, split_date_field, split_wire
 from ._features import Line, iter_article_features, rule_readings
 from ._furniture import boilerplate_reason
-from ._lines import read_link
+from ._lines import BULLETS, read_link
 from ._model import Span
 from ._quotes import read_quote, read_unmarked_speech
 from ._sequence import FloatArray, SequenceModel
@@ -365,7 +365,7 @@ def _disagreeing_copies(
 
 # a bullet or a number, then a space, opening a line: an item of a list (or a line of
 # dialogue, whose dash opens every line of it alike)
-_ITEM_MARK = regex.compile(r"([-\u2022*\u2013\u2014\u00b7\u25aa\u25ba\u25cf]|\d{1,2}[.)])\s")
+_ITEM_MARK = regex.compile(rf"([{regex.escape(BULLETS)}]|\d{{1,2}}[.)])\s")
 
 
 def _bullet_of(text: str) -> str | None:

@@ -26,6 +26,7 @@ from ._tables import (
 from ._text import CASELESS, SENTENCE_END, Openings, holds_any, is_prose, iter_words, word_count
 
 __all__ = [
+    "BULLETS",
     "SOURCE",
     "is_desk",
     "is_person",
@@ -57,7 +58,8 @@ _LONE_LABELS = (
     "leer más",
     "lire la suite",
 )
-_BULLETS = "-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192"
+# the marks that open the items of a list (a number and a full stop or bracket as well)
+BULLETS = "-\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u2013\u2014\u25ba\u25b6\u2192"
 _CREDIT_WORDS = ("additional reporting", "reporting", "writing", "editing", "compiled", "produced")
 _BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "text:", "words:", "written by", "reporting by")
 _FROM = "from"
@@ -75,7 +77,7 @@ _BARE_READ_MORE = regex.compile("|".join(f"(?:{p})" for p in READ_MORE_BARE_ENDI
 _URL = regex.compile(r"https?://[^\s<>\"\u201d\u2019)\]]+", _I)
 
 
-_BULLET = regex.compile(rf"(?:[{regex.escape(_BULLETS)}]|\d{{1,2}}[.)])\s+(?=\S)")
+_BULLET = regex.compile(rf"(?:[{regex.escape(BULLETS)}]|\d{{1,2}}[.)])\s+(?=\S)")
 _CREDITS = regex.compile(rf"\(?(?:{_either(_CREDIT_WORDS)}) by\s+\p{{Lu}}", _I)
 _FROM_BYLINE = regex.compile(rf"(?i:{_FROM})\s+\p{{Lu}}[\w.&-]*[\u2019']s\s+\p{{Lu}}")
 _BYLINE = regex.compile(rf"(?i:{_either(_BYLINE_WORDS)})\s+\p{{Lu}}")
@@ -98,7 +100,7 @@ _OPENINGS = Openings(
         *_CREDIT_WORDS,
         *_BYLINE_WORDS,
         _FROM,
-        *_BULLETS,
+        *BULLETS,
         "(",
     )
 )
