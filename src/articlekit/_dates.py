@@ -9,6 +9,7 @@ read a string, and its answers are cached by input.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -60,7 +61,9 @@ _TIME = regex.compile(
 )
 _AMPM = regex.compile(r"\b[ap]\.m\.|\b[ap]m\b", regex.IGNORECASE)
 _AMPM_ONLY = regex.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s*(?P<ampm>[ap]\.?m\b\.?)", regex.IGNORECASE)
-_HAS_YEAR = regex.compile(r"(?<!\d)(?:1[5-9]|2\d)\d\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+# a year of four digits, or a date in numbers (a plain pattern: the standard library's
+# engine finds it in one C call, and the labeller asks it of a text's first lines)
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|2\d)\d\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 _RELATIVE = regex.compile(
     r"\b(?:ago|yesterday|today|tomorrow|just now|vor\s+\d|il y a|hace\s+\d|fa\b|geleden)\b", regex.IGNORECASE
 )
@@ -68,6 +71,12 @@ _RELATIVE = regex.compile(
 
 _BUDDHIST_ERA = 543
 _BUDDHIST_YEARS = (2400, 2700)
+
+
+def holds_year(text: str) -> bool:
+    """Whether *text* holds a year of four digits or a date in numbers: without one,
+    no date to the day is read from it (``25 Jan 24`` aside), and dateparser is not asked."""
+    return _HAS_YEAR.search(text) is not None
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -312,6 +321,6 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
     if matched:
         return date
     # without a year in the text dateparser takes the day for one ("18 May" -> 2018-05)
-    if is_relative(text) or _HAS_YEAR.search(text) is None or len(text.strip()) > _SLOW_MAX_CHARS:
+    if is_relative(text) or not holds_year(text) or len(text.strip()) > _SLOW_MAX_CHARS:
         return None
     return _slow_date(text.strip(), _languages_for(text, languages))

@@ -9,7 +9,6 @@ is split where a splitter can split it)."""
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -183,7 +182,8 @@ class Labeller:
         none; macro F1 +0.0005)."""
         skip = [
             not _DATED_ELSEWHERE.isdisjoint(label.split("+"))
-            or _YEAR.search(line.text) is None
+            # (a cheap test first, that spares the fast path the body's long lines)
+            or not _dates.holds_year(line.text)
             or not _whole_date(line.text)
             for line, label in zip(lines[:_DATELINE_WITHIN], labels, strict=False)
         ]
@@ -279,9 +279,6 @@ _DATED_ELSEWHERE = frozenset({"embed", "quote", "read_more"})
 # website); and the lines where it is looked for (16, 32 and 200 measured the same)
 _DATELINE_COST = 1.0
 _DATELINE_WITHIN = 16
-# a year of four digits, or a date in numbers: what a line must hold for the fast path to
-# be asked whether it holds a whole date (a cheap test that spares the body's long lines)
-_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|2\d)\d\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d\d")
 
 
 def _whole_date(text: str) -> bool:
