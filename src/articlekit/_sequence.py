@@ -186,7 +186,8 @@ class SequenceModel:
         give it that type); ``None`` when no line of them may take it. The lines after
         *among* are left out: this asks where something near the top of an article is."""
         window = min(len(scores), among)
-        if window == 0:
+        columns = [k for k, types in enumerate(self._types) if kind in types]
+        if window == 0 or not columns:
             return None
         work = scores[:window].astype(np.float64)
         for i, labels in self._ruled_out(required, banned, excluded):
@@ -203,9 +204,6 @@ class SequenceModel:
         behind = np.zeros_like(work)
         for i in range(window - 2, -1, -1):
             behind[i] = (transitions + (work[i + 1] + behind[i + 1])[None, :]).max(axis=1)
-        columns = [k for k, types in enumerate(self._types) if kind in types]
-        if not columns:
-            return None
         best_with = (ahead + behind)[:, columns].max(axis=1)
         if skip is not None:
             best_with[np.asarray(skip[:window], dtype=bool)] = -np.inf
