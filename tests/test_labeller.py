@@ -377,6 +377,14 @@ def test_with_no_dated_dateline_a_dated_line_holds_it_where_that_costs_little() 
     ]
     # by much, not
     assert _one_minded(("dateline", "paragraph"), [1.0, 5.0]).label(lines)[0] == ["paragraph"] * 3
+    # a whole date the fast path cannot read, in a language whose month names the
+    # lexicons know, counts too
+    lines[1].text = "12 noiembrie 2019"
+    assert _one_minded(("dateline", "paragraph"), [4.5, 5.0]).label(lines)[0] == [
+        "paragraph",
+        "dateline",
+        "paragraph",
+    ]
     # nor where no line holds a whole date
     lines[1].text = "Harbour Times, May 2019, page 3, by Valerie Loftus and the newsdesk staff"
     assert _one_minded(("dateline", "paragraph"), [4.5, 5.0]).label(lines)[0] == ["paragraph"] * 3
