@@ -685,3 +685,36 @@ def test_a_headline_with_furniture_glued_to_it_printed_again_cleanly_is_read_fro
     assert _glued_headline(lines, ["boilerplate", "boilerplate", "caption"]) is None
     lines[2].text = "Harbour wall"  # too short a part to be the headline
     assert _glued_headline(lines, ["headline", "boilerplate", "caption"]) is None
+
+
+def test_of_labelled_datelines_with_different_dates_the_earliest_is_kept() -> None:
+    from articlekit import Block, Span
+    from articlekit.cleaners import drop_repeats
+
+    today = Block("dateline", "Saturday, April 20, 2024", Span(0, 24), date="2024-04-20", confidence=0.8)
+    headline = Block("headline", "Biden says troops will leave", Span(26, 54), confidence=0.9)
+    published = Block("dateline", "March 25, 2021", Span(56, 70), date="2021-03-25", confidence=0.9)
+    updated = Block("dateline", "Updated March 26, 2021", Span(72, 94), date="2021-03-26", confidence=0.9)
+    out = drop_repeats([today, headline, published, updated])
+    assert [(b.text, b.dropped_by) for b in out if b.kind == "dateline"] == [
+        ("Saturday, April 20, 2024", "drop_repeats"),
+        ("March 25, 2021", None),
+        ("Updated March 26, 2021", "drop_repeats"),
+    ]
+    # one date printed twice, or one dated line: the first is kept
+    again = published.replace(span=Span(96, 110))
+    assert [b.dropped_by for b in drop_repeats([published, again])] == [None, "drop_repeats"]
+    # under the headline, the first is the story's own (a live page's latest entry)
+    live = [headline.replace(span=Span(0, 28)), today.replace(span=Span(30, 54)), published]
+    assert [b.dropped_by for b in drop_repeats(live)] == [None, None, "drop_repeats"]
+    # the rules' reading (no confidence) keeps the first, as it always has
+    rules = [b.replace(confidence=None) for b in (today, published)]
+    assert [b.dropped_by for b in drop_repeats(rules)] == [None, "drop_repeats"]
+    # and the article's dateline is the one kept; the others are in removed
+    from articlekit._build import build
+
+    source = "\n\n".join(b.text for b in (today, headline, published, updated))
+    article = build(drop_repeats([today, headline, published, updated]), source)
+    assert article.dateline is not None
+    assert (article.dateline.raw, article.dateline.date) == ("March 25, 2021", "2021-03-25")
+    assert [r.text for r in article.removed] == ["Saturday, April 20, 2024", "Updated March 26, 2021"]

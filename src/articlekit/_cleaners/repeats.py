@@ -55,13 +55,47 @@ _FURTHER = {"headline": "further headline", "dateline": "further date stamp", "b
 def drop_repeats(blocks: Sequence[Block]) -> list[Block]:
     """Keep the first headline, dateline and byline; drop later lines of those kinds
     (more date stamps, more bylines) into ``removed``. The first dateline takes what
-    they add: a fuller date in the same month, a wire dateline's place and agency."""
+    they add: a fuller date in the same month, a wire dateline's place and agency.
+
+    Where the first dateline the labeller found stands above the headline and the
+    datelines give different whole dates, the one with the earliest is kept instead: a
+    site's date of today printed above the story is later than the story's own, and so
+    is an update (measured across websites, 5 fold splits: date accuracy +0.0063, up in
+    all 5; no other figure moves). The rules' own reading, which the
+    labeller learns from, keeps the first (changed there too, line accuracy fell in all
+    5 fold splits)."""
     seen: set[str] = set()
+    earliest = _earliest_labelled_dateline(blocks)
+    if earliest is not None:
+        seen.add("dateline")
     out = []
     for block in blocks:
-        if block.kind in _FURTHER and not block.dropped_by:
+        if block.kind in _FURTHER and not block.dropped_by and block is not earliest:
             if block.kind in seen:
                 block = block.drop("drop_repeats", _FURTHER[block.kind])
             seen.add(block.kind)
         out.append(block)
     return out
+
+
+def _earliest_labelled_dateline(blocks: Sequence[Block]) -> Block | None:
+    """The kept dateline with the earliest whole date, where the first stands above the
+    headline, the labeller labelled every kept dateline and they give two whole dates or
+    more; else ``None``."""
+    kept = [(i, b) for i, b in enumerate(blocks) if b.kind == "dateline" and not b.dropped_by]
+    headline = next((b for b in blocks if b.kind == "headline" and not b.dropped_by), None)
+    if (
+        not kept
+        or headline is None
+        # a dateline under the headline is the story's own
+        or kept[0][1].span.start > headline.span.start
+        or any(b.confidence is None for _, b in kept)
+    ):
+        return None
+    dated = [(b.date[:_WHOLE_DATE], i) for i, b in kept if b.date is not None and len(b.date) >= _WHOLE_DATE]
+    if len({date for date, _ in dated}) < 2:
+        return None
+    return blocks[min(dated)[1]]
+
+
+_WHOLE_DATE = len("2019-05-24")
