@@ -320,7 +320,8 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
     matched, date = _read_fast(text)
     if matched:
         return date
-    # without a year in the text dateparser takes the day for one ("18 May" -> 2018-05)
-    if is_relative(text) or not holds_year(text) or len(text.strip()) > _SLOW_MAX_CHARS:
+    # without a year in the text dateparser takes the day for one ("18 May" -> 2018-05);
+    # (the cheapest tests first: a long line goes no further)
+    if len(text.strip()) > _SLOW_MAX_CHARS or not holds_year(text) or is_relative(text):
         return None
     return _slow_date(text.strip(), _languages_for(text, languages))

@@ -425,7 +425,9 @@ def is_person(text: str) -> bool:
     """A line that is only a person's name (``Jack Maidment``, ``Andy Gooding-Call``)."""
     # (five pieces at most: a line of five words or more is no name, however long)
     tokens = text.split(maxsplit=4)
-    if not 2 <= len(tokens) <= 4 or text.isupper() or any(ch.isdigit() for ch in text):
+    # (the digits are looked for in the words: a few words far apart are not read
+    # character by character across the spaces between them)
+    if not 2 <= len(tokens) <= 4 or text.isupper() or any(ch.isdigit() for token in tokens for ch in token):
         return False
     for token in tokens:
         low = token.lower()
