@@ -202,14 +202,14 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
     # measured 2026-12-03, trained with the variants (5 folds by website over train +
-    # dev): this split gives macro F1 0.718, lines 0.815, quote groups 0.868, headline
-    # 0.869, attribution 0.792, date 0.965; five splits average 0.716, 0.813, 0.864,
-    # 0.863, 0.794, 0.960. Pinned a little under the lowest of the five
+    # dev): this split gives macro F1 0.717, lines 0.814, quote groups 0.868, headline
+    # 0.876, attribution 0.792, date 0.961; five splits average 0.716, 0.813, 0.863,
+    # 0.870, 0.794, 0.959. Pinned a little under the lowest of the five
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.70
     assert (result.accuracy("lines") or 0) >= 0.80
     assert result.quote_group_f1 >= 0.85
-    assert (result.accuracy("headline") or 0) >= 0.84
+    assert (result.accuracy("headline") or 0) >= 0.85
     assert (result.accuracy("attribution") or 0) >= 0.78
     assert (result.accuracy("date") or 0) >= 0.95
 
@@ -580,8 +580,32 @@ def test_an_article_labelled_without_a_headline_takes_one_where_it_costs_little(
     ]
     # a small margin: the line that costs the labels least takes the headline
     assert labeller(0.5).label(lines)[0] == ["paragraph", "headline", "paragraph"]
+    # up to three quarters of the temperature (here 1): the second line costs 0.7
+    assert labeller(0.9).label(lines)[0] == ["paragraph", "headline", "paragraph"]
     # a large one: the article has no headline
     assert labeller(3.0).label(lines)[0] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_a_headline_taken_where_the_labels_gave_none_keeps_the_article_s_date() -> None:
+    import numpy as np
+
+    from articlekit._features import Line
+    from articlekit._sequence import SequenceModel
+
+    # the first line is a dateline, the second would sooner be a paragraph than a
+    # headline (by 0.1), and a headline after a dateline costs 1: the labels that give
+    # the second line the headline at the least cost (0.4) make the first a paragraph
+    labels = ("dateline", "headline", "paragraph")
+    weights = np.asarray([[5.0, 0.0, 4.7], [0.0, 4.9, 5.0], [0.0, 0.0, 5.0]], dtype=np.float32)
+    transitions = np.zeros((3, 3), np.float32)
+    transitions[0, 1] = -1.0
+    model = SequenceModel(labels, ("pos=0", "pos=1", "pos=2"), weights, transitions, np.zeros(3, np.float32))
+    lines = [
+        Line("18 May 2021", 0, 11, True),
+        Line("Harbour wall breached as storm floods seafront", 12, 58, True),
+        Line("The sea wall gave way at dawn, and the water rose fast.", 59, 115, True),
+    ]
+    assert Labeller(model).label(lines)[0] == ["dateline", "headline", "paragraph"]
 
 
 def test_a_standfirst_after_the_story_has_begun_is_something_else(corpus: list[LabelledArticle]) -> None:
