@@ -385,6 +385,11 @@ def test_with_no_dated_dateline_a_dated_line_holds_it_where_that_costs_little() 
         "dateline",
         "paragraph",
     ]
+    # and the languages a parse is given are the ones its dates are read in
+    from articlekit._labeller import _whole_date
+
+    assert _whole_date("12 noiembrie 2019", ["ro"])
+    assert not _whole_date("12 noiembrie 2019", ["en"])
     # nor where no line holds a whole date
     lines[1].text = "Harbour Times, May 2019, page 3, by Valerie Loftus and the newsdesk staff"
     assert _one_minded(("dateline", "paragraph"), [4.5, 5.0]).label(lines)[0] == ["paragraph"] * 3
