@@ -297,9 +297,10 @@ _DATELINE_WITHIN = 16
 def _whole_date(text: str, languages: Sequence[str] | None = None) -> bool:
     """Whether a date to the day is read in *text*: by the fast path, or, for a short
     line whose month names it does not know (``12 noiembrie 2019``, ``17 ก.พ. 2565``),
-    by dateparser in *languages*, or else in those the line's words point to (measured across websites,
-    5 fold splits: date accuracy +0.0055, up in all 5; every other figure the same or up).
-    It is asked only of the lines that may hold a dateless article's date."""
+    by dateparser in *languages*, or else in those the line's words point to (measured
+    across websites, 5 fold splits: date accuracy +0.0055, up in all 5; every other
+    figure the same or up). It is asked only of the lines that may hold a dateless
+    article's date."""
     date = _dates.parse_date(text, languages)
     return date is not None and len(date) >= len("2019-05-24")
 
