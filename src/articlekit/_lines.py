@@ -4,8 +4,6 @@ before it looks at the lines around it."""
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from . import _dates
@@ -246,7 +244,9 @@ _DIGITISH = regex.compile(r"\d+(?:[-/.]\d+)*(?:st|nd|rd|th|h\d*|am|pm|e|er|º)?"
 # A stamp holds a number (every date the fast reader reads has one), or is only stamp
 # words with one of these ("Published", "Updated 3 hours ago"): a line with neither
 # skips the word-by-word reading.
-_DIGIT = re.compile(r"\d")
+# (the regex module's digits, as _DIGITISH's: the standard library's Unicode tables may
+# be older, and a digit one knows and the other does not must not split the two readings)
+_DIGIT = regex.compile(r"\d")
 _WORDS_OF_BARE_STAMPS = ("published", "updated", "ago")
 
 
@@ -259,7 +259,7 @@ def is_stamp_word(word: str) -> bool:
 
 def _is_number(word: str) -> bool:
     # every such number opens with a digit: most words are let go at a glance
-    return word[:1].isdecimal() and _DIGITISH.fullmatch(word) is not None
+    return _DIGIT.match(word) is not None and _DIGITISH.fullmatch(word) is not None
 
 
 def looks_like_byline(text: str) -> bool:
