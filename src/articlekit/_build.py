@@ -135,8 +135,8 @@ def _dateline(first: Block, blocks: list[Block], languages: tuple[str, ...] | No
             # a dateline that gives no date (a bare "Published", "2 hours ago") takes
             # the date of the next that does
             date = other_date
-        if date is not None and other_date is not None and len(date) < 10 and other_date.startswith(date):
-            date = other_date[:10]
+        if date is not None and other_date is not None and not _dates.gives_day(date) and other_date.startswith(date):
+            date = other_date[: _dates.DAY_LENGTH]
         if place is None and other.place is not None:
             place, agency = other.place, other.agency
     return Dateline(date=date, raw=first.text, span=first.span, place=place, agency=agency, confidence=first.confidence)

@@ -79,6 +79,20 @@ def holds_year(text: str) -> bool:
     return _HAS_YEAR.search(text) is not None
 
 
+# an ISO date that gives the day (``2019-05-24``, with a time or without) is this long or
+# longer; a month (``2019-05``) or a year is shorter
+DAY_LENGTH = len("2019-05-24")
+
+
+def gives_day(date: str | None) -> bool:
+    """Whether *date* (ISO 8601, as :func:`parse_date` gives it) is a date to the day.
+
+    >>> gives_day("2019-05-24T10:32:00"), gives_day("2019-05"), gives_day(None)
+    (True, False, False)
+    """
+    return date is not None and len(date) >= DAY_LENGTH
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     if not (1 <= m <= 12 and 1 <= d <= 31 and 1000 <= y <= 2999):
         return False

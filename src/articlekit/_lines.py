@@ -304,8 +304,7 @@ def _is_stamp(text: str, lenient: bool = False) -> bool:
     if not tokens or other > (3 if lenient and len(tokens) <= 12 else 1):
         return False
     if other > 1:
-        date = _dates.fast_date(text)
-        return date is not None and len(date) >= 10
+        return _dates.gives_day(_dates.fast_date(text))
     if has_number:
         return _dates.fast_date(text) is not None or _dates.is_relative(text) or other == 0
     return other == 0 and any(w.lower() in _WORDS_OF_BARE_STAMPS for w in tokens)
