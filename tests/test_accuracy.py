@@ -808,6 +808,22 @@ def test_wire_dateline_with_a_country_or_state(opening: str, place: str, agency:
     check_article(text, article)
 
 
+@pytest.mark.parametrize("separator", ["\u2013", "--"])
+def test_press_release_date_after_the_place_joins_the_dateline(separator: str) -> None:
+    # "RESTON, Va. – February 26, 2007 –TNS, Inc. ...": the place, then the release's date
+    opening = f"RESTON, Va. {separator} February 26, 2007 {separator}"
+    text = _story("TNS reports fourth quarter results", opening + WIRE_LEAD, WIRE_SECOND)
+    article = _parse(text)
+    assert article.dateline is not None
+    assert (article.dateline.raw, article.dateline.date, article.dateline.place) == (
+        opening,
+        "2007-02-26",
+        "Reston",
+    )
+    assert [p.text for p in article.paragraphs] == [WIRE_LEAD, WIRE_SECOND]
+    check_article(text, article)
+
+
 def test_speech_on_both_sides_of_a_trailing_attribution_reads_as_sentences() -> None:
     text = _story(
         "Floods force thousands from their homes",

@@ -26,7 +26,10 @@ _WIRE = regex.compile(
     rf"(?:,\s*(?P<region>\p{{Lu}}\p{{Ll}}+\.?(?:\s\p{{Lu}}\p{{Ll}}+\.?){{0,2}})(?=\s*[(,\-\u2013\u2014]))?"
     rf"(?:,\s*(?P<when>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?"
-    r"\s*(?P<sep>--|[-\u2013\u2014_:])\s+(?=\S)"
+    r"\s*(?P<sep>--|[-\u2013\u2014_:])\s+"
+    # a press release's date after the place: "RESTON, Va. – February 26, 2007 –TNS, Inc."
+    rf"(?:(?P<after>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}},?\s+\d{{4}})\s*(?:--|[-\u2013\u2014])\s*)?"
+    r"(?=\S)"
 )
 # another story's wire opening, as teasers print it: "AMSTERDAM (ANP) - In Amsterdam..."
 WIRE_TEASER = regex.compile(rf"\p{{Lu}}{{2,}}[\p{{Lu}} .'-]*\s*\((?:{_AGENCY_ALT})\)\s*[-\u2013\u2014]")
@@ -91,7 +94,7 @@ def split_wire(block: Block) -> list[Block]:
         "dateline",
         raw,
         Span(start, start + len(raw)),
-        date=_dates.fast_date(groups["when"]) if groups.get("when") else None,
+        date=_dates.fast_date(when) if (when := groups.get("after") or groups.get("when")) else None,
         place=_place_name(place),
         agency=groups.get("agency"),
     )
