@@ -141,6 +141,8 @@ def test_date_without_year_gives_none(text: str) -> None:
         # Thai month and a year of the Buddhist era (2565 is 2022)
         ("17 ก.พ. 2565", None, "2022-02-17"),
         ("18 мая 2021", ["ru"], "2021-05-18"),
+        # the stamp read apart from the views and comments printed after it
+        ("09 октомври 2017, 09:35 часа 2467 прочитания 0 коментара", None, "2017-10-09"),
     ],
 )
 def test_dateparser_reads_what_the_fast_path_cannot(text: str, languages: list[str] | None, expected: str) -> None:

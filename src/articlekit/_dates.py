@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from ._lexicons import load as load_lexicon
+from ._splits import stamp_extent
 from ._tables import MONTHS, TIMEZONES
 from ._text import per_line, words
 
@@ -338,4 +339,15 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
     # (the cheapest tests first: a long line goes no further)
     if len(text.strip()) > _SLOW_MAX_CHARS or not holds_year(text) or is_relative(text):
         return None
-    return _slow_date(text.strip(), _languages_for(text, languages))
+    chosen = _languages_for(text, languages)
+    date = _slow_date(text.strip(), chosen)
+    if date is None:
+        # what follows a stamp on its line (``09 октомври 2017, 09:35 часа 2467 прочитания
+        # 0 коментара``: views and comments) can keep dateparser from the stamp it reads
+        # alone
+        extent = stamp_extent(text)
+        if extent is not None:
+            stamp = text[extent[0] : extent[1]].strip()
+            if stamp != text.strip() and holds_year(stamp):
+                date = _slow_date(stamp, chosen)
+    return date
