@@ -350,11 +350,24 @@ def test_with_no_stamp_a_short_line_of_the_opening_with_a_whole_date_holds_the_d
     byline = "Trending 24th May 2019 by Valerie Loftus"
     lines = [Line("Storm hits coast", 0, 16, True), Line(byline, 17, 57, False), Line(story, 58, 148, True)]
     assert labeller.label(lines)[0] == ["paragraph", "dateline", "paragraph"]
-    # a month and year is no whole date; and a date below the story's first prose is the story's
+    # a month and year is no whole date
     lines[1].text = "Trending May 2019 by Valerie Loftus"
     assert labeller.label(lines)[0] == ["paragraph", "paragraph", "paragraph"]
     lines[1].text = byline
-    assert labeller.label([lines[0], lines[2], lines[1]])[0] == ["paragraph", "paragraph", "paragraph"]
+    # one line of prose above it may be a standfirst; a date below the second is the story's
+    second = Line("Work on the wall starts in June, the council said in a statement.", 149, 215, True)
+    assert labeller.label([lines[0], lines[2], lines[1]])[0] == ["paragraph", "paragraph", "dateline"]
+    assert labeller.label([lines[0], lines[2], second, lines[1]])[0] == ["paragraph"] * 4
+    # a longer line counts where it opens with its date
+    long_byline = "May 2, 2020By Guillaume Deprez, Art Historian; Graduate of the Louvre School in Paris"
+    assert labeller.label([lines[0], Line(long_byline, 17, 101, True), lines[2]])[0] == [
+        "paragraph",
+        "dateline",
+        "paragraph",
+    ]
+    assert (
+        labeller.label([lines[0], Line("Written by " + long_byline, 17, 112, True), lines[2]])[0] == ["paragraph"] * 3
+    )
     # nor the date of an embedded post (a tweet's signature line), a quotation or a link
     from articlekit._labeller import _dated_opening_line
 

@@ -62,6 +62,10 @@ _TIME = regex.compile(
 )
 _AMPM = regex.compile(r"\b[ap]\.m\.|\b[ap]m\b", regex.IGNORECASE)
 _AMPM_ONLY = regex.compile(r"(?<![\d:.])(?P<H>\d{1,2})\s*(?P<ampm>[ap]\.?m\b\.?)", regex.IGNORECASE)
+# a decimal digit, as the regex module knows them: every date the fast path reads holds
+# one (its Unicode tables may be newer than the standard library's, and a digit one knows
+# and the other does not must not split two readings of a line)
+DIGIT = regex.compile(r"\d")
 # a year of four digits, or a date in numbers (a plain pattern: the standard library's
 # engine finds it in one C call, and the labeller asks it of a text's first lines)
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|2\d)\d\d(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
@@ -330,7 +334,7 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
     >>> parse_date("2 hours ago") is None
     True
     """
-    if not text or not text.strip():
+    if not text or DIGIT.search(text) is None:
         return None
     matched, date = _read_fast(text)
     if matched:

@@ -279,7 +279,10 @@ def _is_dated_dateline(line: Line, label: str) -> bool:
 
 
 # the most words of a line of the opening that is read for a date when no stamp holds one
+# (a longer line counts where it opens with the date); and the line of prose the opening
+# ends at
 _DATED_LINE_WORDS = 12
+_OPENING_PROSE = 2
 
 
 # labels whose dates are another's: a post's, a quotation's, a linked story's
@@ -307,18 +310,32 @@ def _whole_date(text: str, languages: Sequence[str] | None = None) -> bool:
 def _dated_opening_line(
     lines: Sequence[Line], labels: Sequence[str], languages: Sequence[str] | None = None
 ) -> int | None:
-    """The first short line before the story's prose that holds a whole date (``Trending
-    24th May 2019 by Valerie Loftus``), for an article where no stamp does; not a line
-    labelled an embedded post, a quotation or a link, whose dates are theirs (measured
-    across websites: date accuracy 0.917 -> 0.921, headline 0.847 -> 0.850)."""
+    """The first line of the opening that holds a whole date, for an article where no
+    stamp does: a short line (``Trending 24th May 2019 by Valerie Loftus``), or one that
+    opens with the date (``May 2, 2020By Guillaume Deprez, Art Historian; ...``); not a
+    line labelled an embedded post, a quotation or a link, whose dates are theirs.
+
+    The opening ends at the second line of prose: the first may be a standfirst above
+    the stamp. Measured across websites, 5 fold splits: date accuracy 0.917 -> 0.921
+    and headline 0.847 -> 0.850 (the short line before the first prose); then +0.0039,
+    up in all 5, with macro F1 +0.0007 (to the second prose line); then +0.0039 more,
+    up in all 5 (a longer line that opens with its date)."""
+    prose = 0
     for i, (line, label) in enumerate(zip(lines, labels, strict=True)):
-        if is_prose(line.text):
-            return None
-        if (
-            word_count(line.text) <= _DATED_LINE_WORDS
-            and _DATED_ELSEWHERE.isdisjoint(label.split("+"))
-            and _whole_date(line.text, languages)
-        ):
+        text = line.text
+        if is_prose(text):
+            prose += 1
+            if prose == _OPENING_PROSE:
+                return None
+            continue
+        if not _DATED_ELSEWHERE.isdisjoint(label.split("+")):
+            continue
+        if word_count(text) <= _DATED_LINE_WORDS:
+            if _whole_date(text, languages):
+                return i
+            continue
+        stamp = stamp_extent(text)
+        if stamp is not None and stamp[0] == 0 and _whole_date(text[: stamp[1]], languages):
             return i
     return None
 

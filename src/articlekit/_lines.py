@@ -244,9 +244,8 @@ _DIGITISH = regex.compile(r"\d+(?:[-/.]\d+)*(?:st|nd|rd|th|h\d*|am|pm|e|er|º)?"
 # A stamp holds a number (every date the fast reader reads has one), or is only stamp
 # words with one of these ("Published", "Updated 3 hours ago"): a line with neither
 # skips the word-by-word reading.
-# (the regex module's digits, as _DIGITISH's: the standard library's Unicode tables may
-# be older, and a digit one knows and the other does not must not split the two readings)
-_DIGIT = regex.compile(r"\d")
+# (the regex module's digits, as _DIGITISH's)
+_DIGIT = _dates.DIGIT
 _WORDS_OF_BARE_STAMPS = ("published", "updated", "ago")
 
 
