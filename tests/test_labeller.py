@@ -202,16 +202,17 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
     # measured 2026-12-03, trained with the variants (5 folds by website over train +
-    # dev): this split gives macro F1 0.717, lines 0.814, quote groups 0.868, headline
-    # 0.876, attribution 0.792, date 0.965; five splits average 0.716, 0.813, 0.863,
-    # 0.870, 0.794, 0.963. Pinned a little under the lowest of the five
+    # dev): this split gives macro F1 0.718, lines 0.814, quote groups 0.868, headline
+    # 0.876, attribution 0.792, date 0.980; five splits average 0.717, 0.813, 0.863,
+    # 0.870, 0.794, 0.977 (date 0.972 to 0.980). Pinned a little under the lowest of the
+    # five
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.70
     assert (result.accuracy("lines") or 0) >= 0.80
     assert result.quote_group_f1 >= 0.85
     assert (result.accuracy("headline") or 0) >= 0.85
     assert (result.accuracy("attribution") or 0) >= 0.78
-    assert (result.accuracy("date") or 0) >= 0.95
+    assert (result.accuracy("date") or 0) >= 0.965
 
 
 def test_cross_validated_on_openings_of_cleaned_pages(corpus: list[LabelledArticle]) -> None:
