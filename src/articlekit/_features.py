@@ -16,7 +16,7 @@ from ._blocks import Block
 from ._datelines import wire_opening
 from ._furniture import boilerplate_reason, is_caption, is_embed
 from ._lexicons import Lexicon, load
-from ._lines import is_desk, is_person, looks_like_byline
+from ._lines import BULLETS, is_desk, is_person, looks_like_byline
 from ._quotes import read_quote
 from ._splits import opening_end
 from ._tables import DASHES
@@ -26,7 +26,9 @@ __all__ = ["Line", "article_features", "iter_article_features", "rule_readings"]
 
 _OPEN_MARKS = frozenset("\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a\u300c\u300e")
 _DASHES = frozenset(DASHES)
-_BULLETS = frozenset("\u2022\u00b7*\u25aa\u25cf\u25e6\u2023\u25ba\u25b6\u2192>")
+# the list bullets of the rules, and ">" (a line's first character is read as a dash
+# before it is read as a bullet, so the rules' dash bullets stay dashes here)
+_BULLETS = frozenset(BULLETS) | {">"}
 
 
 # an upper-case label that opens the line: a wire dateline's place (``HOUSTON, Texas
