@@ -20,15 +20,17 @@ DATE_FIELD = regex.compile(r"\ufeff?\s*(?P<raw>date\s+(?P<date>\d{4}(?:-\d{2}){0
 # ` WASHINGTON, May 4 (AP) — `, `LONDON (Reuters) -`, `KARACHI:`, `Riyadh:` at the start
 # of the first paragraph
 _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
+# a month's name (or its abbreviation) and a day: "May 4", "Feb. 20"
+_MONTH_DAY = r"\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}"
 _WIRE = regex.compile(
     rf"(?P<place>\p{{Lu}}[\p{{Lu}}\p{{M}} .'\u2019-]{{1,40}}?)"
     # "PORTO ALEGRE, Brazil (Reuters) —": the country or state after the place
     rf"(?:,\s*(?P<region>\p{{Lu}}\p{{Ll}}+\.?(?:\s\p{{Lu}}\p{{Ll}}+\.?){{0,2}})(?=\s*[(,\-\u2013\u2014]))?"
-    rf"(?:,\s*(?P<when>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?))?"
+    rf"(?:,\s*(?P<when>{_MONTH_DAY}(?:,?\s+\d{{4}})?))?"
     rf"(?:\s*\((?P<agency>{_AGENCY_ALT})\))?"
     r"\s*(?P<sep>--|[-\u2013\u2014_:])\s+"
     # a press release's date after the place: "RESTON, Va. – February 26, 2007 –TNS, Inc."
-    rf"(?:(?P<after>[\p{{Lu}}][\p{{Ll}}]{{2,8}}\.?\s+\d{{1,2}},?\s+\d{{4}})\s*(?:--|[-\u2013\u2014])\s*)?"
+    rf"(?:(?P<after>{_MONTH_DAY},?\s+\d{{4}})\s*(?:--|[-\u2013\u2014])\s*)?"
     r"(?=\S)"
 )
 # another story's wire opening, as teasers print it: "AMSTERDAM (ANP) - In Amsterdam..."

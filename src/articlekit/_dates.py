@@ -341,10 +341,11 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
         return date
     # without a year in the text dateparser takes the day for one ("18 May" -> 2018-05);
     # (the cheapest tests first: a long line goes no further)
-    if len(text.strip()) > _SLOW_MAX_CHARS or not holds_year(text) or is_relative(text):
+    stripped = text.strip()
+    if len(stripped) > _SLOW_MAX_CHARS or not holds_year(text) or is_relative(text):
         return None
     chosen = _languages_for(text, languages)
-    date = _slow_date(text.strip(), chosen)
+    date = _slow_date(stripped, chosen)
     if date is None:
         # what follows a stamp on its line (``09 октомври 2017, 09:35 часа 2467 прочитания
         # 0 коментара``: views and comments) can keep dateparser from the stamp it reads
@@ -352,6 +353,6 @@ def parse_date(text: str, languages: Sequence[str] | None = None) -> str | None:
         extent = stamp_extent(text)
         if extent is not None:
             stamp = text[extent[0] : extent[1]].strip()
-            if stamp != text.strip() and holds_year(stamp):
+            if stamp != stripped and holds_year(stamp):
                 date = _slow_date(stamp, chosen)
     return date
