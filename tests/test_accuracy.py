@@ -366,6 +366,11 @@ QUOTE_STYLES = [
         "Wir werden den Deich vor den Winterstürmen wieder aufbauen.",
         "Die Arbeiten sollen im Herbst beginnen und etwa sechs Monate dauern.",
         id="german-low-high",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the labeller reads a one-sentence quotation in German marks between paragraphs as a crosshead "
+            "(at confidence 0.50: a coin's toss, as for the other marks of one sentence alone)",
+        ),
     ),
     pytest.param(
         "La mairie promet de reconstruire la digue",
@@ -402,10 +407,6 @@ QUOTE_STYLES = [
         "Wir werden das Ufer vor den Winterstürmen wieder sichern.",
         "Die Arbeiten sollen im Herbst beginnen und etwa sechs Monate dauern.",
         id="single-guillemets",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the labeller reads a one-sentence quotation in guillemets between paragraphs as a crosshead",
-        ),
     ),
     pytest.param(
         "Stadt will Deich bis zum Winter erneuern",
@@ -414,6 +415,10 @@ QUOTE_STYLES = [
         "Wir werden den Deich vor den Winterstürmen wieder aufbauen.",
         "Die Arbeiten sollen im Herbst beginnen und etwa sechs Monate dauern.",
         id="reversed-guillemets",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the labeller reads a one-sentence quotation in guillemets between paragraphs as a crosshead",
+        ),
     ),
 ]
 
@@ -766,10 +771,6 @@ ADVICE = [
 def test_list_items_lose_their_bullets(
     bullets: tuple[str, str, str], blank: bool, request: pytest.FixtureRequest
 ) -> None:
-    if request.node.callspec.id == "no-blank-lines-dash":
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason="the labeller reads a dashed list set without blank lines as links")
-        )
     items = [b + item for b, item in zip(bullets, ADVICE, strict=True)]
     text = _story(
         HEADLINE, LEAD, "The council has issued the following advice to residents:", *items, SECOND, blank=blank
@@ -866,6 +867,11 @@ def test_a_publication_under_a_byline_across_a_blank_line_belongs_to_it() -> Non
     assert [(r.text, r.type) for r in article.removed] == [("The Westcliff Gazette", "byline")]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the labeller reads the teaser, a long cut sentence, as the headline and the headline as the "
+    "standfirst (the perceptron alone read it the other way, at a confidence of 0.15)",
+)
 def test_a_headline_over_its_byline_under_an_opening_teaser() -> None:
     teaser = (
         "Crews cleared fallen trees from the main road on Tuesday. Gusts of up to 80mph swept the coast "

@@ -201,17 +201,17 @@ def test_folds_split_by_website(corpus: list[LabelledArticle]) -> None:
 
 
 def test_cross_validated_accuracy_does_not_regress(corpus: list[LabelledArticle]) -> None:
-    # measured 2026-12-03, trained with the variants (5 folds by website over train +
-    # dev): this split gives macro F1 0.718, lines 0.815, quote groups 0.868, headline
-    # 0.876, attribution 0.792, date 0.980; five splits average 0.717, 0.813, 0.863,
-    # 0.870, 0.794, 0.980 (date 0.976 to 0.984). Pinned a little under the lowest of the
-    # five
+    # measured 2026-12-03, the perceptron and the random field summed, trained with the
+    # variants (5 folds by website over train + dev): this split gives macro F1 0.725,
+    # lines 0.821, quote groups 0.867, headline 0.885, attribution 0.794, date 0.984;
+    # five splits average 0.718, 0.816, 0.868, 0.872, 0.799, 0.981 (the lowest 0.713,
+    # 0.813, 0.867, 0.859, 0.794, 0.980). Pinned a little under the lowest of the five
     result = cross_validate(corpus, 5)
     assert result.macro_f1 >= 0.70
     assert (result.accuracy("lines") or 0) >= 0.80
-    assert result.quote_group_f1 >= 0.85
+    assert result.quote_group_f1 >= 0.855
     assert (result.accuracy("headline") or 0) >= 0.85
-    assert (result.accuracy("attribution") or 0) >= 0.78
+    assert (result.accuracy("attribution") or 0) >= 0.785
     assert (result.accuracy("date") or 0) >= 0.965
 
 

@@ -66,7 +66,11 @@ def add_commands(sub: Any) -> None:
     train.add_argument("-o", "--output", required=True, metavar="MODEL", help="the model file to write")
     train.add_argument("--from", dest="base", default=None, metavar="MODEL", help=_FROM_HELP)
     train.add_argument(
-        "--epochs", type=int, default=None, metavar="N", help="passes over the articles (default: 10; 3 with --from)"
+        "--epochs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="the perceptron's passes over the articles (default: 10; 3 with --from)",
     )
     train.add_argument("--no-augment", action="store_true", help=_AUGMENT_HELP)
     evaluate = sub.add_parser(
@@ -90,7 +94,11 @@ def add_commands(sub: Any) -> None:
     )
     evaluate.add_argument("--from", dest="base", default=None, metavar="MODEL", help="with --cv: " + _FROM_HELP)
     evaluate.add_argument(
-        "--epochs", type=int, default=None, metavar="N", help="with --cv: passes over the articles (10; 3 with --from)"
+        "--epochs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --cv: the perceptron's passes over the articles (10; 3 with --from)",
     )
     evaluate.add_argument("--no-augment", action="store_true", help="with --cv: " + _AUGMENT_HELP)
     evaluate.add_argument("--json", default=None, metavar="OUT", help="also write the figures to OUT as JSON")

@@ -35,9 +35,9 @@ def draft_labels(text: str, *, parser: Parser | None = None, source: str | None 
     # source: https://example.com/storm
     # date: none
     # headline: Storm hits coast
-    # unsure: 1 3
+    # unsure: 3
     1	headline
-    3	paragraph
+    3	standfirst
 
     Raises :class:`~articlekit.errors.CorpusError` when *source* holds a line break (a
     header is one line), and what :meth:`Parser.parse <articlekit.Parser.parse>` raises

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import _crf
 from ._augment import variants
 from ._classify import classify
 from ._corpus import LabelledArticle
@@ -93,10 +94,17 @@ def train_labeller(
     of a model file), tune that model to the articles rather than learn from them
     alone: it keeps what it knew of other sites and learns the habits of these (the
     way to teach the shipped model a few sites of your own). *epochs* is the number of
-    passes over the articles: 10 by default, 3 when tuning."""
+    the perceptron's passes over the articles: 10 by default, 3 when tuning.
+
+    A model trained from nothing is the sum of an averaged perceptron and a conditional
+    random field (see :func:`._sequence.train`); the field needs scipy (the ``train``
+    extra), and without it this raises :class:`~articlekit.errors.MissingExtraError`.
+    Tuning needs none."""
     if not articles:
         raise ModelError("no labelled articles to train on")
     base = _labeller_of(base)
+    if base is None:
+        _crf.require()  # before the articles are read, which takes a while
     if epochs is None:
         epochs = _EPOCHS if base is None else _TUNING_EPOCHS
     ordered = sorted(articles, key=lambda a: (a.name, a.text))

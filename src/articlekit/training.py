@@ -22,8 +22,11 @@ reads a directory of them.
 >>> result.accuracy("lines")  # in-sample: it learned these very lines
 1.0
 
-To teach the shipped model a site rather than start from nothing, tune it to the site's
-labelled pages; it keeps what it knew of other sites:
+Training from nothing needs the ``train`` extra (``pip install 'articlekit[train]'``,
+which brings scipy); without it, :func:`train_labeller` raises
+:class:`~articlekit.errors.MissingExtraError`. To teach the shipped model a site rather
+than start from nothing, tune it to the site's labelled pages (this needs no extra); it
+keeps what it knew of other sites:
 
 >>> tuned = train_labeller(articles, base=Labeller.default())
 >>> tuned.labels == Labeller.default().labels
