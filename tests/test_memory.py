@@ -44,8 +44,12 @@ def test_a_long_text_is_parsed_in_a_small_multiple_of_its_size(long_text: str) -
 
 
 def test_a_text_of_short_lines_is_decoded_in_little_memory() -> None:
+    # 373 to 378 times with the perceptron alone, 426 to 432 with the sum of the
+    # perceptron and the random field: that model finds this text a headline where the
+    # perceptron found none, and the text is decoded once more to hold it, while the
+    # first decoding's labels and confidences are still held
     text = "a\n" * 30_000
-    assert _peak(text) <= 430 * len(text), _peak(text) / len(text)
+    assert _peak(text) <= 450 * len(text), _peak(text) / len(text)
 
 
 def test_the_words_of_long_lines_read_twice_give_the_same_features(
