@@ -21,12 +21,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._lbfgs import minimise
+from ._lbfgs import Vector, minimise
 from .errors import MissingExtraError
 
 __all__ = ["fit"]
 
-Vector = npt.NDArray[np.float64]
 Matrix = npt.NDArray[np.float64]
 Article = tuple[Sequence[npt.NDArray[np.intp]], Sequence[int]]
 
@@ -81,7 +80,7 @@ def fit(
     """The weights (features by labels), transitions (from row to column) and start
     scores that minimise the negative log-likelihood of *articles* (each the feature
     indices of its lines and their label indices) plus *penalty* / 2 times the sum of
-    the squared weights, searched for at most *iterations* steps from zero."""
+    the squares of all three, searched for at most *iterations* steps from zero."""
     corpus = _Corpus(articles, features, labels)
     m = labels
     size = features * m
