@@ -400,6 +400,13 @@ def test_with_no_dated_dateline_a_dated_line_holds_it_where_that_costs_little() 
         "dateline",
         "paragraph",
     ]
+    # and one with a year of two digits, which the fast path reads
+    lines[1].text = "Harbour Times, page 3, by Valerie Loftus and the newsdesk staff, 24 May 19"
+    assert _one_minded(("dateline", "paragraph"), [4.5, 5.0]).label(lines)[0] == [
+        "paragraph",
+        "dateline",
+        "paragraph",
+    ]
     # and the languages a parse is given are the ones its dates are read in
     from articlekit._labeller import _whole_date
 

@@ -84,6 +84,27 @@ def holds_year(text: str) -> bool:
     return _HAS_YEAR.search(text) is not None
 
 
+# a day, a word and a year of two digits: the stamp the fast path reads with a short
+# year (``25 Jan 24``, ``3rd of March 21``), which holds_year leaves out because
+# dateparser would read ``5 May 12 people`` as a date (a word of 3 to 15 letters:
+# the longest month name is 11)
+_SHORT_YEAR_STAMP = re.compile(
+    r"(?<![\w.])\d{1,2}(?:st|nd|rd|th|\.|º|er)?[\s-]*(?:of\s+|de\s+)?"
+    r"[^\W\d_]{3,15}\.?,?[\s-]*(?:de\s+)?\d{2}(?!\d)"
+)
+
+
+def may_give_day(text: str) -> bool:
+    """Whether *text* may hold a date to the day, by a cheap test: a year of four digits,
+    a date in numbers, or a day, a month and a year of two digits. What fails it gives
+    no day (:func:`parse_date` reads no day in it); what passes it is to be read.
+
+    >>> may_give_day("25 Jan 24"), may_give_day("18 May 2021"), may_give_day("page 24")
+    (True, True, False)
+    """
+    return _HAS_YEAR.search(text) is not None or _SHORT_YEAR_STAMP.search(text) is not None
+
+
 # an ISO date that gives the day (``2019-05-24``, with a time or without) is this long or
 # longer; a month (``2019-05``) or a year is shorter
 DAY_LENGTH = len("2019-05-24")

@@ -188,7 +188,7 @@ class Labeller:
         skip = [
             not _DATED_ELSEWHERE.isdisjoint(label.split("+"))
             # (a cheap test first, that spares the fast path the body's long lines)
-            or not _dates.holds_year(line.text)
+            or not _dates.may_give_day(line.text)
             or not _whole_date(line.text, languages)
             for line, label in zip(lines[:_DATELINE_WITHIN], labels, strict=False)
         ]
