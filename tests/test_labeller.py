@@ -116,6 +116,92 @@ def test_a_damaged_model_file_is_refused(small_model: Labeller, tmp_path: Path, 
         Labeller.load(path)
 
 
+def _file_of(model: Any, version: int, header: dict[str, Any] | None = None) -> bytes:
+    """A model file of format *version* written as that format lays it out: a JSON
+    header, then every weight as a 32-bit float (format 1) or the features' weights as
+    16-bit floats (format 2)."""
+    import json
+    import struct
+    import zlib
+
+    import numpy as np
+
+    header = header or {
+        "format": version,
+        "labels": list(model.labels),
+        "features": list(model.features),
+        "info": model.info,
+    }
+    weights = np.asarray(model.weights, dtype="<f4" if version == 1 else "<f2").tobytes()
+    rest = np.asarray(model.transitions, dtype="<f4").tobytes() + np.asarray(model.start, dtype="<f4").tobytes()
+    data = json.dumps(header).encode()
+    return b"ARTICLEKIT-MODEL\n" + zlib.compress(struct.pack("<I", len(data)) + data + weights + rest)
+
+
+def test_the_model_file_holds_weights_as_16_bit_floats_and_format_1_is_still_read(
+    small_model: Labeller, tmp_path: Path
+) -> None:
+    import numpy as np
+
+    model = small_model.model
+    # what training keeps is what the file holds, so a saved model reads as it was
+    assert np.array_equal(model.weights, model.weights.astype(np.float16).astype(np.float32))
+    written = model.to_bytes()
+    import json
+    import struct
+
+    payload = zlib_payload(written)
+    (size,) = struct.unpack_from("<I", payload)
+    header = json.loads(payload[4 : 4 + size])
+    assert (header["format"], header["weights"]) == (2, "<f2")
+    assert len(payload) - 4 - size == model.weights.size * 2 + (model.transitions.size + model.start.size) * 4
+    path = tmp_path / "v1.akm"
+    path.write_bytes(_file_of(model, 1))
+    old = Labeller.load(path)
+    assert np.array_equal(old.model.weights, model.weights)
+    assert np.array_equal(old.model.transitions, model.transitions)
+    text = read_exact(EXAMPLE)
+    assert articlekit.Parser(model=old).parse(text) == articlekit.Parser(model=small_model).parse(text)
+    # a format-1 file of 32-bit weights is twice the size of the same weights in format 2
+    assert len(zlib_payload(written)) < len(zlib_payload(path.read_bytes()))
+    # a version no articlekit wrote is refused, saying what is read
+    path.write_bytes(_file_of(model, 2, {"format": 3, "labels": list(model.labels), "features": [], "info": {}}))
+    with pytest.raises(ModelError, match="has format 3; this articlekit reads formats 1 and 2: retrain"):
+        Labeller.load(path)
+
+
+def zlib_payload(data: bytes) -> bytes:
+    import zlib
+
+    return zlib.decompress(data[len(b"ARTICLEKIT-MODEL\n") :])
+
+
+def test_weights_too_large_for_16_bits_are_kept_as_32_bit_floats(tmp_path: Path) -> None:
+    import numpy as np
+
+    from articlekit._sequence import SequenceModel
+
+    weights = np.asarray([[70000.0, -0.1], [0.25, 3.0]], dtype=np.float32)
+    transitions, start = np.zeros((2, 2), dtype=np.float32), np.zeros(2, dtype=np.float32)
+    model = SequenceModel(("a", "b"), ("bias", "pos=0"), weights, transitions, start)
+    path = tmp_path / "big.akm"
+    model.save(path)
+    assert np.array_equal(SequenceModel.load(path).weights, weights)  # exactly, 0.1 too
+    # weights that fit are rounded to 16 bits on the way to the file
+    model = SequenceModel(("a", "b"), ("bias", "pos=0"), weights / 1e5, transitions, start)
+    model.save(path)
+    loaded = SequenceModel.load(path).weights
+    assert not np.array_equal(loaded, weights / 1e5)
+    assert np.allclose(loaded, weights / 1e5, rtol=1e-3, atol=1e-7)
+
+
+def test_the_shipped_model_file_is_small() -> None:
+    from importlib import resources
+
+    data = resources.files("articlekit").joinpath("data", "labeller.akm").read_bytes()
+    assert len(data) < 2_500_000, len(data)
+
+
 def test_training_is_deterministic(dev_articles: list[LabelledArticle]) -> None:
     first = train_labeller(dev_articles[:15], epochs=3, rounds=2).model.to_bytes()
     again = train_labeller(list(reversed(dev_articles[:15])), epochs=3, rounds=2).model.to_bytes()
