@@ -461,6 +461,11 @@ def test_with_no_stamp_a_short_line_of_the_opening_with_a_whole_date_holds_the_d
 
     assert _dated_opening_line(lines, ["headline", "byline", "paragraph"]) == 1
     assert _dated_opening_line(lines, ["headline", "embed", "paragraph"]) is None
+    # a text of short lines has no prose to end its opening: it ends after 64 lines
+    menu = [Line(f"Section {i}", 0, 9, True) for i in range(100)]
+    for at, found in ((63, 63), (64, None)):
+        dated = [*menu[:at], lines[1], *menu[at:]]
+        assert _dated_opening_line(dated, ["boilerplate"] * len(dated)) == found
 
 
 def test_with_no_dated_dateline_a_dated_line_holds_it_where_that_costs_little() -> None:
