@@ -166,7 +166,12 @@ def test_the_model_file_holds_weights_as_16_bit_floats_and_format_1_is_still_rea
     assert len(zlib_payload(written)) < len(zlib_payload(path.read_bytes()))
     # a version no articlekit wrote is refused, saying what is read
     path.write_bytes(_file_of(model, 2, {"format": 3, "labels": list(model.labels), "features": [], "info": {}}))
-    with pytest.raises(ModelError, match="has format 3; this articlekit reads formats 1 and 2: retrain"):
+    with pytest.raises(
+        ModelError, match="has format 3; this articlekit reads formats 1 and 2: it was written by a newer"
+    ):
+        Labeller.load(path)
+    path.write_bytes(_file_of(model, 2, {"format": "x", "labels": list(model.labels), "features": [], "info": {}}))
+    with pytest.raises(ModelError, match="has format 'x'; this articlekit reads formats 1 and 2: retrain"):
         Labeller.load(path)
 
 

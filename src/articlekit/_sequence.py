@@ -262,9 +262,11 @@ class SequenceModel:
             version = header.get("format")
             if version not in _READABLE_FORMATS:
                 readable = " and ".join(map(str, _READABLE_FORMATS))
+                newer = isinstance(version, int) and version > FORMAT_VERSION
                 raise ModelError(
                     f"{where} has format {version!r}; this articlekit reads formats {readable}: "
-                    "retrain it with `articlekit train`"
+                    + ("it was written by a newer articlekit: upgrade, or " if newer else "")
+                    + "retrain it with `articlekit train`"
                 )
             labels, features = header["labels"], header["features"]
             n, m = len(features), len(labels)
