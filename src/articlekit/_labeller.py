@@ -288,7 +288,8 @@ _DATED_LINE_WORDS = 12
 _OPENING_PROSE = 3
 # and the most lines it runs to where no prose ends it (a text of short lines): of the
 # corpus texts that take their date from the opening, the deepest takes it from its
-# fourth line; without a bound, 30,000 one-character lines spent 8% of their parse here
+# fourth line; without a bound, 30,000 short numbered lines (``Item 12 of 84``) took
+# 2.9 s to parse rather than 2.7 (measured side by side, three runs)
 _OPENING_LINES = 64
 
 
