@@ -173,6 +173,10 @@ def test_the_model_file_holds_weights_as_16_bit_floats_and_format_1_is_still_rea
     path.write_bytes(_file_of(model, 2, {"format": "x", "labels": list(model.labels), "features": [], "info": {}}))
     with pytest.raises(ModelError, match="has format 'x'; this articlekit reads formats 1 and 2: retrain"):
         Labeller.load(path)
+    # a header that is no JSON object is damage, not a crash
+    path.write_bytes(_file_of(model, 2, [2, "labels"]))  # type: ignore[arg-type]
+    with pytest.raises(ModelError, match="damaged: its header is no JSON object"):
+        Labeller.load(path)
 
 
 def zlib_payload(data: bytes) -> bytes:

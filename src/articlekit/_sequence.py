@@ -259,6 +259,8 @@ class SequenceModel:
             payload = zlib.decompress(data[len(_MAGIC) :])
             (size,) = struct.unpack_from("<I", payload)
             header = json.loads(payload[4 : 4 + size].decode("utf-8"))
+            if not isinstance(header, dict):
+                raise ModelError(f"{where} is damaged: its header is no JSON object")
             version = header.get("format")
             if version not in _READABLE_FORMATS:
                 readable = " and ".join(map(str, _READABLE_FORMATS))
