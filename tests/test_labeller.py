@@ -177,6 +177,11 @@ def test_the_model_file_holds_weights_as_16_bit_floats_and_format_1_is_still_rea
     path.write_bytes(_file_of(model, 2, [2, "labels"]))  # type: ignore[arg-type]
     with pytest.raises(ModelError, match="damaged: its header is no JSON object"):
         Labeller.load(path)
+    for wrong in ({"info": [1, 2]}, {"labels": "ab"}, {"features": [1]}):
+        header = {"format": 2, "labels": list(model.labels), "features": list(model.features), "info": {}}
+        path.write_bytes(_file_of(model, 2, header | wrong))
+        with pytest.raises(ModelError, match="damaged: its labels, features or info are of the wrong kind"):
+            Labeller.load(path)
 
 
 def zlib_payload(data: bytes) -> bytes:

@@ -270,7 +270,9 @@ class SequenceModel:
                     + ("it was written by a newer articlekit: upgrade, or " if newer else "")
                     + "retrain it with `articlekit train`"
                 )
-            labels, features = header["labels"], header["features"]
+            labels, features, info = header["labels"], header["features"], header.get("info") or {}
+            if not (_strings(labels) and _strings(features) and isinstance(info, dict)):
+                raise ModelError(f"{where} is damaged: its labels, features or info are of the wrong kind")
             n, m = len(features), len(labels)
             weights_type = header.get("weights", "<f4") if version == 2 else "<f4"
             if weights_type not in ("<f2", "<f4"):
@@ -292,7 +294,7 @@ class SequenceModel:
             raise
         except (zlib.error, struct.error, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"{where} is damaged: {exc}") from exc
-        return cls(labels, features, weights, transitions, start, header.get("info") or {})
+        return cls(labels, features, weights, transitions, start, info)
 
     def save(self, path: str | Path) -> None:
         Path(path).write_bytes(self.to_bytes())
@@ -504,6 +506,11 @@ def train(
 
 
 _Weights = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]
+
+
+def _strings(value: object) -> bool:
+    """Whether *value* is a list of strings (as a model file's labels and features are)."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _fits_half(weights: npt.NDArray[Any]) -> bool:
