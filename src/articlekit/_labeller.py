@@ -334,7 +334,7 @@ def _dated_opening_line(
     +0.0031, up in 4 and down in none (to the third prose line; to the fifth gains one
     article more in one split of five)."""
     prose = 0
-    for i, (line, label) in enumerate(zip(lines[:_OPENING_LINES], labels, strict=False)):
+    for i, (line, label) in enumerate(zip(lines[:_OPENING_LINES], labels[:_OPENING_LINES], strict=True)):
         text = line.text
         if is_prose(text):
             prose += 1
